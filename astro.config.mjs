@@ -1,0 +1,26 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import pagefind from 'astro-pagefind';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { macros } from './src/math/macros.mjs';
+import rehypeFailOnKatexError from './src/math/rehype-fail-on-katex-error.mjs';
+
+export default defineConfig({
+  site: 'http://localhost:4321',
+  trailingSlash: 'always',
+  markdown: {
+    // Astro 7's default processor (Sätteri) ignores remark/rehype plugins; the unified one runs
+    // them, and @astrojs/mdx inherits it. A formula KaTeX cannot parse fails the build.
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { macros, strict: 'ignore' }], rehypeFailOnKatexError],
+    }),
+  },
+  integrations: [mdx(), pagefind({ indexConfig: { excludeSelectors: ['.katex', '[data-widget]', '[data-exercise]'] } })],
+  vite: {
+    worker: { format: 'es' },
+  },
+});
