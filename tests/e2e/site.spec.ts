@@ -1,0 +1,99 @@
+import { test, expect } from '@playwright/test';
+import { watchPage, expectNoSeriousAxeViolations } from './helpers';
+
+const LESSON_COUNT = 5;
+
+test('the home page lists the lessons in course order', async ({ page, baseURL }) => {
+  const w = watchPage(page, baseURL!);
+  await page.goto('/');
+  const items = page.getByRole('list', { name: 'Lessons in course order' }).getByRole('listitem').filter({ has: page.locator('h2') });
+  await expect(items).toHaveCount(LESSON_COUNT);
+  const nums = await items.locator('.course-map__num').allTextContents();
+  expect(nums.map(Number)).toEqual([1, 2, 3, 4, 5]);
+  w.check();
+});
+
+test('following "next" from lesson 1 reaches lesson 5 in order', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('list', { name: 'Lessons in course order' }).getByRole('link').first().click();
+  const kickers: string[] = [];
+  for (let i = 1; i <= LESSON_COUNT; i++) {
+    kickers.push((await page.locator('.lesson-kicker').textContent()) ?? '');
+    if (i < LESSON_COUNT) await page.getByRole('navigation', { name: 'Lesson navigation' }).locator('a[rel="next"]').click();
+  }
+  expect(kickers.map((k) => Number(/Lesson (\d+)/.exec(k)?.[1]))).toEqual([1, 2, 3, 4, 5]);
+  await expect(page.locator('a[rel="next"]')).toHaveCount(0);
+});
+
+test('every lesson shows typeset math and no raw TeX delimiters', async ({ page }) => {
+  await page.goto('/');
+  const hrefs = await page.getByRole('list', { name: 'Lessons in course order' }).locator('h2 a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+  expect(hrefs).toHaveLength(LESSON_COUNT);
+  for (const href of hrefs) {
+    await page.goto(href);
+    await expect(page.locator('.katex').first()).toBeVisible();
+    expect(await page.locator('.katex-display').count(), `${href} display math`).toBeGreaterThan(0);
+    expect(await page.locator('.katex-error').count(), `${href} KaTeX errors`).toBe(0);
+    const text = await page.locator('article').evaluate((el) => {
+      const clone = el.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('.katex, pre, code, textarea, script, [data-cell]').forEach((n) => n.remove());
+      return clone.textContent ?? '';
+    });
+    expect(text, `${href} raw $$`).not.toContain('$$');
+    expect(text, `${href} raw \\frac`).not.toContain('\\frac');
+  }
+});
+
+test('no KaTeX JavaScript ships and KaTeX fonts come from the site', async ({ page, baseURL }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto('/lessons/01-regression-vs-classification/');
+  await page.waitForLoadState('networkidle');
+  expect(requests.filter((u) => /katex[^/]*\.js/i.test(u))).toEqual([]);
+  const fonts = requests.filter((u) => /KaTeX_.*\.woff2/.test(u));
+  expect(fonts.length).toBeGreaterThan(0);
+  for (const f of fonts) expect(new URL(f).origin).toBe(new URL(baseURL!).origin);
+});
+
+test('search finds "softmax"', async ({ page, baseURL }) => {
+  const w = watchPage(page, baseURL!);
+  await page.goto('/search/');
+  await page.locator('.pagefind-ui__search-input').fill('softmax');
+  const results = page.locator('.pagefind-ui__result');
+  await expect(results.first()).toBeVisible();
+  await expect(results.first().locator('a').first()).toHaveAttribute('href', /\/lessons\//);
+  w.check();
+});
+
+test('the theme toggle switches theme and is remembered', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/');
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  const bgBefore = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const bgAfter = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bgAfter).not.toBe(bgBefore);
+  await page.goto('/about/');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(bgAfter);
+});
+
+test('an unknown address gives the 404 page with a way back', async ({ page }) => {
+  const res = await page.goto('/no-such-page/');
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Go to the course map' })).toBeVisible();
+});
+
+for (const path of ['/', '/about/', '/search/', '/no-such-page/']) {
+  test(`no serious axe violations, console errors or foreign requests on ${path}`, async ({ page, baseURL }, testInfo) => {
+    const w = watchPage(page, baseURL!);
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    await expectNoSeriousAxeViolations(page, testInfo);
+    if (path !== '/no-such-page/') w.check();
+    else expect(w.foreign).toEqual([]);
+  });
+}
