@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { macros } from './src/math/macros.mjs';
 import serviceWorker from './src/integrations/service-worker.mjs';
+import linkCheck from './src/integrations/link-check.mjs';
 import rehypeFailOnKatexError from './src/math/rehype-fail-on-katex-error.mjs';
 
 export default defineConfig({
@@ -21,7 +22,7 @@ export default defineConfig({
     }),
   },
   // pagefind before the service worker, so the search index is precached too
-  integrations: [mdx(), pagefind({ indexConfig: { excludeSelectors: ['.katex', '[data-widget]', '[data-exercise]'] } }), serviceWorker()],
+  integrations: [mdx(), pagefind({ indexConfig: { excludeSelectors: ['.katex', '[data-widget]', '[data-exercise]'] } }), serviceWorker(), linkCheck()],
   vite: {
     worker: { format: 'es' },
     build: {
