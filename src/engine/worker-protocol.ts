@@ -141,13 +141,11 @@ export function createTrainerHost(post: Post, options: HostOptions = {}): Traine
       left--;
       if (metrics.status !== 'ok' || left <= 0) running = false;
       metricsReply(t, metrics, weights);
-      if (running) options.schedule!(tick);
+      if (running && schedule) schedule(tick);
     };
-    if (options.schedule) {
-      tick();
-    } else {
-      while (running) tick();
-    }
+    const schedule = options.schedule;
+    if (schedule) tick();
+    else while (running) tick();
   };
 
   const handle = (message: HostRequest): void => {
