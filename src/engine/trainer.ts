@@ -16,7 +16,7 @@ import { EngineError } from './errors';
 import type { InitName } from './init';
 import { heads, type LossName } from './losses';
 import { evaluateDataset, penalty } from './metrics';
-import { createModel, forwardBackward, type HiddenSpec, type Model } from './model';
+import { createModel, trainingPass, type HiddenSpec, type Model } from './model';
 import { modelFromJSON, modelToJSON, type ModelJSON } from './model-json';
 import {
   createOptimizer,
@@ -298,7 +298,8 @@ export class Trainer {
     for (let i = 0; i < batches; i++) {
       const epoch = this.epoch;
       const n = source.next();
-      const loss = forwardBackward(net, source.x, source.y, n, this.dropoutRng) + addPenalties(net.layers, l1, l2, true);
+      trainingPass(net, source.x, source.y, n, this.dropoutRng);
+      const loss = net.lastLoss[0]! + addPenalties(net.layers, l1, l2, true);
       if (!Number.isFinite(loss)) return this.diverge(`the loss became ${loss}`, epoch);
       optimizer.step();
       this.stepsTaken++;
