@@ -140,10 +140,11 @@ function tfContender(backend: 'cpu' | 'wasm'): Contender {
         return [tf.variable(tf.tensor2d(Wt, [layer.inputs, layer.units])), tf.variable(tf.tensor1d(Float32Array.from(layer.b)))];
       });
       const last = model.layers.length - 1;
-      const forward = (x: import('@tensorflow/tfjs-core').Tensor2D) => {
+      type Tensor = import('@tensorflow/tfjs-core').Tensor;
+      const forward = (x: Tensor): Tensor => {
         let h = x;
         for (let l = 0; l <= last; l++) {
-          const W = vars[2 * l] as import('@tensorflow/tfjs-core').Tensor2D;
+          const W = vars[2 * l]!;
           const b = vars[2 * l + 1]!;
           if (l === last) h = tf.fused.matMul({ a: h, b: W, bias: b });
           else if (w.activation === 'relu') h = tf.fused.matMul({ a: h, b: W, bias: b, activation: 'relu' });
@@ -162,9 +163,10 @@ function tfContender(backend: 'cpu' | 'wasm'): Contender {
           ? tf.cast(tf.oneHot(tf.tensor1d(Int32Array.from(labels), 'int32'), m), 'float32')
           : tf.tensor2d(Float32Array.from(labels), [batches.size, 1]);
       });
-      const lossOf = (x: import('@tensorflow/tfjs-core').Tensor2D, y: import('@tensorflow/tfjs-core').Tensor) => {
+      const lossOf = (x: Tensor, y: Tensor): import('@tensorflow/tfjs-core').Scalar => {
         const z = forward(x);
-        return w.loss === 'softmax-cross-entropy' ? tf.losses.softmaxCrossEntropy(y, z) : tf.losses.sigmoidCrossEntropy(y, z);
+        const loss = w.loss === 'softmax-cross-entropy' ? tf.losses.softmaxCrossEntropy(y, z) : tf.losses.sigmoidCrossEntropy(y, z);
+        return loss as import('@tensorflow/tfjs-core').Scalar;
       };
       const optimizer = tf.train.sgd(w.eta);
       let cursor = 0;

@@ -7,7 +7,8 @@ import os from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import { allContenders, engine, tfWasmFlavour, type Contender } from './contenders';
-import { benchWorkload, heapOverSteps, type HeapResult, type WorkloadResult } from './harness';
+import { benchWorkload, heapOverSteps, type AllocationSampler, type HeapResult, type WorkloadResult } from './harness';
+import { Session } from 'node:inspector';
 import { goalsOf, heapTable, workloadTable, type Goal } from './report';
 import { workloads } from './workloads';
 import { pageWeights, weightTable } from './sizes';
@@ -45,6 +46,31 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
+/** V8's sampling heap profiler through node:inspector, counting freed objects too. */
+function allocationSampler(): AllocationSampler {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params: object = {}) =>
+    new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  interface SampleNode { selfSize: number; callFrame: { functionName: string }; children: SampleNode[] }
+  // The profiler's own bookkeeping shows up under these frames; everything else ran in the steps.
+  const sum = (node: SampleNode, inProfiler: boolean): number => {
+    const own = inProfiler || node.callFrame.functionName === 'post';
+    return (own ? 0 : node.selfSize) + node.children.reduce((total, child) => total + sum(child, own), 0);
+  };
+  return {
+    async start() {
+      await post('HeapProfiler.enable');
+      await post('HeapProfiler.startSampling', { samplingInterval: 64, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    },
+    async stop() {
+      const { profile } = (await post('HeapProfiler.stopSampling')) as { profile: { head: SampleNode } };
+      await post('HeapProfiler.disable');
+      return sum(profile.head, false);
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -69,14 +95,13 @@ async function main(): Promise<void> {
     gcCount += list.getEntries().length;
   });
   observer.observe({ entryTypes: ['gc'] });
-  const heap: (HeapResult & { gcs: number })[] = [];
+  const heap: HeapResult[] = [];
+  const sampler = allocationSampler();
   for (const w of workloads()) {
     if (w.kind !== 'train' || (args.only && !args.only.includes(w.id))) continue;
     const run = await engine.prepare(w);
-    gcCount = 0;
-    const result = heapOverSteps(w.id, run, args.heapSteps, () => v8.getHeapStatistics().used_heap_size, gc);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    heap.push({ ...result, gcs: Math.max(0, gcCount - (gc ? 1 : 0)) });
+    const result = await heapOverSteps(w.id, run, args.heapSteps, () => v8.getHeapStatistics().used_heap_size, gc, sampler, () => gcCount);
+    heap.push(result);
   }
   observer.disconnect();
 
@@ -98,7 +123,7 @@ async function main(): Promise<void> {
   lines.push(`# Benchmark ${started.toISOString()}`, '');
   lines.push(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node} (V8 ${machine.v8}); ${machine.platform}.`);
   lines.push(`Load average (1, 5, 15 min) before ${machine.loadBefore.join(', ')}, after ${machine.loadAfter.join(', ')}. TensorFlow.js wasm: ${flavour}.`);
-  lines.push(`Rounds: ${args.rounds} interleaved, slices of ~${args.sliceMs} ms; medians; ratio = engine median / peer median, [range of the per-round ratios].`, '');
+  lines.push(`Rounds: ${args.rounds} interleaved (each round visits every contender, rotated), slices of ~${args.sliceMs} ms of CPU time; rates per second of this process's CPU time (user + system), which waiting for a core does not inflate; medians over the rounds; ratio = engine median / peer median, per-round = the ratio within each round (min–max).`, '');
   for (const result of results) lines.push(...workloadTable(result), '');
   lines.push(...heapTable(heap, args.heapSteps), '');
   lines.push(...weightTable(weights), '');

@@ -50,7 +50,7 @@ export function workloads(scale = 1): Workload[] {
   return [
     {
       id: 'W1', title: '2-D two spirals, 2-8-8-1 tanh, sigmoid + CE, batch 10', kind: 'train',
-      sizes: [2, 8, 8, 1], activation: 'tanh', loss: 'sigmoid-cross-entropy', batch: 10, eta: 0.3, learnSteps: 1500, data: spirals,
+      sizes: [2, 8, 8, 1], activation: 'tanh', loss: 'sigmoid-cross-entropy', batch: 10, eta: 0.3, learnSteps: 3000, data: spirals,
     },
     {
       id: 'W2', title: '3 Gaussian blobs, 2-16-3 ReLU, softmax + CE, batch 32', kind: 'train',

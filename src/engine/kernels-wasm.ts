@@ -26,8 +26,12 @@ interface WasmApi {
   Instance: new (module: object, imports: object) => { readonly exports: unknown };
 }
 
-/** Products with fewer multiply-adds than this (n·k·m) run in plain JavaScript. */
-export const WASM_THRESHOLD = 8192;
+/**
+ * Products with fewer multiply-adds than this (n·k·m) run in plain JavaScript. Measured with
+ * `npm run bench` (BENCHMARKS.md): WebAssembly wins from about this size up, even on the 2-8-8-1
+ * network with batch 10 (products of 160–640 multiply-adds), despite copying every operand.
+ */
+export const WASM_THRESHOLD = 64;
 
 /** Rough cost of one Math.tanh in multiply-adds, for the choice of kernel in createAutoKernels. */
 const TANH_WEIGHT = 16;
