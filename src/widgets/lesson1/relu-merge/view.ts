@@ -46,7 +46,7 @@ export function reluMergePlot(net: ReluNet, width = 420): Plot.PlotOptions {
       ...net.kinks.map((_, j) =>
         Plot.line(
           units.filter((d) => d.j === j),
-          { x: 'x', y: 'y', stroke: UNIT_COLORS[j % 3], strokeWidth: 1.5, strokeDasharray: DASHES[j % 3], ariaHidden: 'true' },
+          { x: 'x', y: 'y', stroke: UNIT_COLORS[j % 3]!, strokeWidth: 1.5, strokeDasharray: DASHES[j % 3]!, ariaHidden: 'true' },
         ),
       ),
       Plot.text(
