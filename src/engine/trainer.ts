@@ -251,6 +251,7 @@ export class Trainer {
     const outputs = loss === 'sigmoid-cross-entropy' ? 1 : all.outputs;
     if (this.loaded) {
       this.net = modelFromJSON(this.loaded);
+      checkCompatible(this.net, all);
     } else {
       if (!Array.isArray(network.hidden)) throw new EngineError('network.hidden must be an array of layers');
       const hidden: HiddenSpec[] = network.hidden.map((layer) => {
@@ -310,8 +311,7 @@ export class Trainer {
   /** Trains to the end of the current epoch and then n − 1 more whole epochs, measuring after each. */
   runEpochs(n: number): Metrics {
     for (let e = 0; e < n && !this.diverged; e++) {
-      const remaining = Math.ceil((1 - this.batches.progress) * this.sets.train.n / this.batches.batchSize);
-      this.step(remaining);
+      this.step(this.batches.remaining);
     }
     return this.metrics;
   }
@@ -407,15 +407,7 @@ export class Trainer {
    */
   loadModel(json: unknown): Metrics {
     const model = modelFromJSON(json);
-    const all = this.sets.all;
-    if (model.inputs !== all.inputs) throw new EngineError(`inputs: the model has ${model.inputs} inputs, the data ${all.inputs}`);
-    if (model.head.task !== all.task) throw new EngineError(`loss: the model's head is for ${model.head.task}, the data for ${all.task}`);
-    if (all.task === 'regression' && model.outputs !== all.outputs) {
-      throw new EngineError(`layers: the model has ${model.outputs} outputs, the data ${all.outputs}`);
-    }
-    if (all.task === 'classification' && model.classes !== all.classes) {
-      throw new EngineError(`layers: the model tells ${model.classes} classes apart, the data has ${all.classes}`);
-    }
+    checkCompatible(model, this.sets.all);
     this.loaded = modelToJSON(model);
     this.cfg = { ...this.cfg, network: networkOf(model) };
     this.build();
@@ -485,6 +477,18 @@ export class Trainer {
     this.diverged = { ...this.last, epoch, steps: this.stepsTaken, status: 'diverged', message };
     this.last = this.diverged;
     return { ...this.diverged };
+  }
+}
+
+/** Throws an EngineError unless the model reads the data's inputs and predicts its kind of targets. */
+function checkCompatible(model: Model, all: Dataset): void {
+  if (model.inputs !== all.inputs) throw new EngineError(`inputs: the model has ${model.inputs} inputs, the data ${all.inputs}`);
+  if (model.head.task !== all.task) throw new EngineError(`loss: the model's head is for ${model.head.task}, the data for ${all.task}`);
+  if (all.task === 'regression' && model.outputs !== all.outputs) {
+    throw new EngineError(`layers: the model has ${model.outputs} outputs, the data ${all.outputs}`);
+  }
+  if (all.task === 'classification' && model.classes !== all.classes) {
+    throw new EngineError(`layers: the model tells ${model.classes} classes apart, the data has ${all.classes}`);
   }
 }
 
