@@ -22,5 +22,15 @@ export default defineConfig({
   integrations: [mdx(), pagefind({ indexConfig: { excludeSelectors: ['.katex', '[data-widget]', '[data-exercise]'] } })],
   vite: {
     worker: { format: 'es' },
+    build: {
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // Every MDX file carries Astro's own "use astro:head-inject" directive, which the
+          // bundler warns about once per lesson; harmless and known upstream (withastro/astro#18087).
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
   },
 });
