@@ -224,6 +224,8 @@ export function activation(o: Overrides<SelectParam> = {}): SelectParam {
       { value: 'relu', label: 'ReLU' },
       { value: 'tanh', label: 'tanh' },
       { value: 'sigmoid', label: 'sigmoid' },
+      { value: 'leaky-relu', label: 'leaky ReLU' },
+      { value: 'softplus', label: 'softplus' },
       { value: 'identity', label: 'identity (linear)' },
     ],
     effect: 'reset',
@@ -233,7 +235,7 @@ export function activation(o: Overrides<SelectParam> = {}): SelectParam {
 
 /** Hidden layers and their widths: new weights. */
 export function hiddenLayers(o: Overrides<LayersParam> = {}): LayersParam {
-  return { kind: 'layers', key: 'layers', label: 'Hidden layers (units each)', hint: 'e.g. “8, 8”; empty for none', default: [8], maxLayers: 6, maxWidth: 64, effect: 'reset', ...o };
+  return { kind: 'layers', key: 'layers', label: 'Hidden layers (units each)', hint: 'e.g. “8, 8”; empty for none', default: [8], maxLayers: 8, maxWidth: 128, effect: 'reset', ...o };
 }
 
 /** The loss function: new weights, so curves compare like with like. */
@@ -245,9 +247,26 @@ export function loss(o: Overrides<SelectParam> = {}): SelectParam {
     default: 'mse',
     options: [
       { value: 'mse', label: 'squared error (Gaussian noise)' },
-      { value: 'mae', label: 'absolute error (Laplace noise)' },
+      { value: 'absolute', label: 'absolute error (Laplace noise)' },
     ],
     effect: 'reset',
+    ...o,
+  };
+}
+
+/** The optimizer: plain SGD, momentum or Adam; applies live (a new kind starts with fresh optimizer state). */
+export function optimizer(o: Overrides<SelectParam> = {}): SelectParam {
+  return {
+    kind: 'select',
+    key: 'opt',
+    label: 'Optimizer',
+    default: 'sgd',
+    options: [
+      { value: 'sgd', label: 'SGD' },
+      { value: 'momentum', label: 'SGD with momentum' },
+      { value: 'adam', label: 'Adam' },
+    ],
+    effect: 'live',
     ...o,
   };
 }
@@ -289,7 +308,12 @@ export function sampleCount(o: Overrides<NumberParam> = {}): NumberParam {
   return { kind: 'number', key: 'n', label: 'Examples', default: 200, min: 4, max: 2000, step: 1, integer: true, effect: 'data', ...o };
 }
 
-/** A generic on/off setting, e.g. early stopping. */
+/** Early stopping: keep the weights of the best validation loss (marked on the loss curves); applies live. */
+export function earlyStopping(o: Overrides<ToggleParam> = {}): ToggleParam {
+  return { kind: 'toggle', key: 'stop', label: 'Early stopping', hint: 'remember the weights of the lowest validation loss', default: false, effect: 'live', ...o };
+}
+
+/** A generic on/off setting. */
 export function toggle(key: string, label: string, o: Overrides<ToggleParam> = {}): ToggleParam {
   return { kind: 'toggle', key, label, default: false, effect: 'live', ...o };
 }

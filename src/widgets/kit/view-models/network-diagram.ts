@@ -78,8 +78,10 @@ export function edgeWidth(w: number, maxAbs: number, minWidth: number, maxWidth:
   return minWidth + (maxWidth - minWidth) * Math.min(1, Math.abs(w) / maxAbs);
 }
 
-function spread(count: number, i: number): number {
-  return count === 1 ? 0.5 : 0.05 + (0.9 * i) / (count - 1);
+/** Height of unit i of a column of `count`, columns centred, units spaced as in the tallest column. */
+function spread(count: number, i: number, tallest: number): number {
+  const gap = tallest <= 1 ? 0 : 0.9 / (tallest - 1);
+  return 0.5 + (i - (count - 1) / 2) * gap;
 }
 
 /** Lays out a network of `inputs` inputs and the given layers (hidden first, output last). */
@@ -88,6 +90,7 @@ export function layoutNetwork(inputs: number, layers: readonly DiagramLayer[], o
   const columns = [inputs, ...layers.map((l) => l.weights.length)];
   const shown = columns.map((c) => Math.min(c, maxUnits));
   const nColumns = columns.length;
+  const tallest = Math.max(...shown);
   const x = (c: number) => (nColumns === 1 ? 0.5 : 0.06 + (0.88 * c) / (nColumns - 1));
   const nodes: DiagramNode[] = [];
   for (let c = 0; c < nColumns; c++) {
@@ -100,7 +103,7 @@ export function layoutNetwork(inputs: number, layers: readonly DiagramLayer[], o
           : last
             ? (options.outputLabels?.[i] ?? `output ${i + 1}`)
             : `h${subscript(i + 1)} in layer ${c}`;
-      const node: DiagramNode = { column: c, index: i, x: x(c), y: 1 - spread(count, i), label };
+      const node: DiagramNode = { column: c, index: i, x: x(c), y: 1 - spread(count, i, tallest), label };
       const bias = c > 0 ? layers[c - 1]!.biases[i] : undefined;
       if (bias !== undefined) node.bias = bias;
       nodes.push(node);
