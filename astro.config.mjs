@@ -6,6 +6,8 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { macros } from './src/math/macros.mjs';
+import serviceWorker from './src/integrations/service-worker.mjs';
+import linkCheck from './src/integrations/link-check.mjs';
 import rehypeFailOnKatexError from './src/math/rehype-fail-on-katex-error.mjs';
 
 export default defineConfig({
@@ -19,7 +21,8 @@ export default defineConfig({
       rehypePlugins: [[rehypeKatex, { macros, strict: 'ignore' }], rehypeFailOnKatexError],
     }),
   },
-  integrations: [mdx(), pagefind({ indexConfig: { excludeSelectors: ['.katex', '[data-widget]', '[data-exercise]'] } })],
+  // pagefind before the service worker, so the search index is precached too
+  integrations: [mdx(), pagefind({ indexConfig: { excludeSelectors: ['.katex', '[data-widget]', '[data-exercise]'] } }), serviceWorker(), linkCheck()],
   vite: {
     worker: { format: 'es' },
     build: {

@@ -20,7 +20,7 @@ export interface HiddenSpec {
   units: number;
   activation: ActivationName;
   /** Dropout keep probability for this layer's output, in (0, 1]; 1 (default) means no dropout. */
-  keep?: number;
+  keep?: number | undefined;
 }
 
 /** The architecture of a network: d inputs, hidden layers, m outputs, and its head (loss). */
@@ -33,9 +33,9 @@ export interface ModelSpec {
   outputs: number;
   loss: LossName;
   /** σ of the gaussian-nll loss (required for it, ignored otherwise). */
-  sigma?: number;
+  sigma?: number | undefined;
   /** Weight initialization for every layer; default per layer by activation (see defaultInit). */
-  init?: InitName;
+  init?: InitName | undefined;
 }
 
 /** A network of dense layers with an identity output layer and a head. */
@@ -294,7 +294,7 @@ export function lossAndGradients(
   model: Model,
   inputs: number[][],
   targets: number[][] | number[],
-  options: { l1?: number; l2?: number } = {},
+  options: { l1?: number | undefined; l2?: number | undefined } = {},
 ): { loss: number; gradients: GradientsJSON } {
   const n = inputs.length;
   if (n === 0) throw new EngineError('inputs must hold at least one row');

@@ -71,7 +71,7 @@ export function countLinearPieces(model: Model, a: number, b: number): LinearPie
       if (negative !== positive) {
         for (let j = 0; j < units; j++) {
           if (S[j] === 0) continue;
-          const x = -C[j]! / S[j]!;
+          const x = -C[j]! / S[j]! + 0; // + 0 turns −0 into 0
           if (x > lo + snap && x < hi - snap) cuts.push(x);
         }
         cuts.sort((u, v) => u - v);

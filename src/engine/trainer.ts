@@ -29,20 +29,20 @@ import { createRng, type Rng } from './random';
 import { addPenalties } from './regularizers';
 
 /** A hidden layer in a trainer's network: a width, or a full layer (activation defaults to the network's). */
-export type HiddenLayerConfig = number | { units: number; activation?: ActivationName; keep?: number };
+export type HiddenLayerConfig = number | { units: number; activation?: ActivationName | undefined; keep?: number | undefined };
 
 /** The network of a trainer: like createModel's spec, with inputs and outputs derived from the data. */
 export interface NetworkConfig {
   /** Hidden layers, first to last (0 to 8). */
   hidden: readonly HiddenLayerConfig[];
   /** Activation of hidden layers that do not name one (default 'relu'). */
-  activation?: ActivationName;
+  activation?: ActivationName | undefined;
   /** The loss/head (default: 'mse' for regression data, 'softmax-cross-entropy' for classification). */
-  loss?: LossName;
+  loss?: LossName | undefined;
   /** σ for 'gaussian-nll'. */
-  sigma?: number;
+  sigma?: number | undefined;
   /** Initialization (default per layer by activation, see defaultInit). */
-  init?: InitName;
+  init?: InitName | undefined;
 }
 
 /** Explicit data: number[][] targets are regression values, number[] targets are class labels. */
@@ -50,7 +50,7 @@ export interface ArrayData {
   inputs: number[][];
   targets: number[][] | number[];
   /** Number of classes, when the labels do not show them all. */
-  classes?: number;
+  classes?: number | undefined;
 }
 
 /** Everything that defines a training run. */
@@ -59,18 +59,18 @@ export interface TrainerConfig {
   /** A data set spec (its own seed, else the trainer's) or explicit arrays. */
   data: DatasetSpec | ArrayData;
   /** Held-out fractions (default: no validation or test set). */
-  split?: SplitSpec;
+  split?: SplitSpec | undefined;
   optimizer: OptimizerConfig;
   /** B, examples per mini-batch. */
   batchSize: number;
   /** λ₁ of the L1 penalty λ₁ Σ|w| (default 0). */
-  l1?: number;
+  l1?: number | undefined;
   /** λ₂ of the L2 penalty λ₂ ½ Σ w² (default 0). */
-  l2?: number;
+  l2?: number | undefined;
   /** Dropout keep probability of every hidden layer that sets none itself (default 1: off). */
-  keep?: number;
+  keep?: number | undefined;
   /** Keep the parameters of the lowest validation loss (see restoreBest). Default false. */
-  earlyStopping?: boolean;
+  earlyStopping?: boolean | undefined;
   /** Seeds the initial weights, split, shuffles and dropout (and the data set, unless it has its own). */
   seed: number;
 }
@@ -378,7 +378,7 @@ export class Trainer {
       });
     }
     if (next.batchSize !== this.batches.batchSize) this.batches.batchSize = next.batchSize;
-    if (next.earlyStopping && !this.cfg.earlyStopping) this.best = null;
+    if (Boolean(next.earlyStopping) !== Boolean(this.cfg.earlyStopping)) this.best = null;
     this.cfg = next;
     if (!this.diverged) this.last = { ...this.last, penalty: penalty(this.net, next.l1 ?? 0, next.l2 ?? 0) };
   }
@@ -500,8 +500,8 @@ function networkOf(model: Model): NetworkConfig {
 
 function mergeConfig(config: TrainerConfig, change: TrainerChange): TrainerConfig {
   const merged = { ...config, ...structuredCopy(change) } as TrainerConfig;
-  merged.optimizer = { ...config.optimizer, ...change.optimizer };
-  merged.network = { ...config.network, ...change.network };
+  merged.optimizer = { ...config.optimizer, ...structuredCopy(change.optimizer ?? {}) };
+  merged.network = { ...config.network, ...structuredCopy(change.network ?? {}) };
   return merged;
 }
 

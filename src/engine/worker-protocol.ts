@@ -133,6 +133,7 @@ export function createTrainerHost(post: Post, options: HostOptions = {}): Traine
     const t = need();
     if (!Number.isInteger(batches) || batches < 1) throw new EngineError(`batchesPerTick must be a positive integer, got ${batches}`);
     const mine = generation;
+    const schedule = options.schedule;
     running = true;
     let left = ticks;
     const tick = (): void => {
@@ -141,13 +142,10 @@ export function createTrainerHost(post: Post, options: HostOptions = {}): Traine
       left--;
       if (metrics.status !== 'ok' || left <= 0) running = false;
       metricsReply(t, metrics, weights);
-      if (running) options.schedule!(tick);
+      if (running && schedule) schedule(tick);
     };
-    if (options.schedule) {
-      tick();
-    } else {
-      while (running) tick();
-    }
+    if (schedule) tick();
+    else while (running) tick();
   };
 
   const handle = (message: HostRequest): void => {

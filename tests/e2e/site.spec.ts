@@ -97,3 +97,37 @@ for (const path of ['/', '/about/', '/search/', '/no-such-page/']) {
     else expect(w.foreign).toEqual([]);
   });
 }
+
+test('every lesson page: no serious axe violations, console errors or foreign requests', async ({ page, baseURL }, testInfo) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  const hrefs = await page.locator('[data-lesson-card] h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  expect(hrefs).toHaveLength(LESSON_COUNT);
+  for (const href of hrefs) {
+    const w = watchPage(page, baseURL!);
+    await page.goto(href);
+    // scroll through so lazily started widgets wake up and are checked too
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
+        window.scrollTo(0, y);
+        await new Promise((r) => setTimeout(r, 120));
+      }
+      window.scrollTo(0, 0);
+    });
+    await page.waitForLoadState('networkidle');
+    await expectNoSeriousAxeViolations(page, testInfo);
+    w.check();
+    page.removeAllListeners('console');
+    page.removeAllListeners('pageerror');
+    page.removeAllListeners('request');
+  }
+});
+
+test('a lesson prints cleanly: no navigation, no controls chrome', async ({ page }) => {
+  await page.goto('/lessons/01-regression-vs-classification/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('.lesson-toc')).toBeHidden();
+  await expect(page.locator('.pager')).toBeHidden();
+  await expect(page.locator('article h1')).toBeVisible();
+});

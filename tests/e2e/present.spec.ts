@@ -1,0 +1,144 @@
+import { test, expect, type Page } from '@playwright/test';
+import { expectNoSeriousAxeViolations, watchPage } from './helpers';
+
+async function lessonIds(page: Page): Promise<string[]> {
+  await page.goto('/');
+  const hrefs = await page.locator('[data-lesson-card] h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  return hrefs.map((h) => h.split('/').filter(Boolean).at(-1) ?? '');
+}
+
+const current = (page: Page) => page.locator('[data-slide][aria-current="step"]');
+
+test('the lesson page opens present mode with its Present link', async ({ page }) => {
+  const [first] = await lessonIds(page);
+  await page.goto(`/lessons/${first}/`);
+  await page.getByRole('link', { name: 'Present' }).click();
+  await expect(page).toHaveURL(new RegExp(`/present/${first}/`));
+  await expect(current(page)).toHaveAttribute('data-slide', '1');
+});
+
+test('keys and clickers move through the slides; the URL names the slide', async ({ page, baseURL }) => {
+  const w = watchPage(page, baseURL!);
+  const [first] = await lessonIds(page);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`/present/${first}/`);
+  const count = await page.locator('[data-slide]').count();
+  expect(count).toBeGreaterThan(4);
+  await expect(current(page)).toHaveAttribute('data-slide', '1');
+  await page.keyboard.press('ArrowRight');
+  await expect(current(page)).toHaveAttribute('data-slide', '2');
+  await expect(page).toHaveURL(/#2$/);
+  await page.keyboard.press('Space');
+  await page.keyboard.press('PageDown');
+  await expect(current(page)).toHaveAttribute('data-slide', '4');
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('ArrowLeft');
+  await expect(current(page)).toHaveAttribute('data-slide', '2');
+  await page.keyboard.press('End');
+  await expect(current(page)).toHaveAttribute('data-slide', String(count));
+  await page.keyboard.press('Home');
+  await expect(current(page)).toHaveAttribute('data-slide', '1');
+  await page.keyboard.press('3');
+  await page.keyboard.press('Enter');
+  await expect(current(page)).toHaveAttribute('data-slide', '3');
+  // only one slide is shown
+  await expect(page.locator('[data-slide]:visible')).toHaveCount(1);
+  // a URL per slide: reopening it lands on the same slide
+  await page.goto(`/present/${first}/#3`);
+  await expect(current(page)).toHaveAttribute('data-slide', '3');
+  // B blacks the screen out and back
+  await page.keyboard.press('b');
+  await expect(page.locator('[data-black]')).toBeVisible();
+  await page.keyboard.press('b');
+  await expect(page.locator('[data-black]')).toBeHidden();
+  // + zooms and is kept in the link
+  await page.keyboard.press('+');
+  await expect(page).toHaveURL(/zoom=1\.1/);
+  // O opens the overview; choosing a slide jumps there
+  await page.keyboard.press('o');
+  await page.getByRole('dialog', { name: 'All slides' }).getByRole('button').nth(1).click();
+  await expect(current(page)).toHaveAttribute('data-slide', '2');
+  // Esc returns to the reading view at the same section
+  const anchor = await current(page).evaluate((el) => el.querySelector('h2')?.id ?? '');
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(new RegExp(`/lessons/${first}/#${anchor}$`));
+  w.check();
+});
+
+test('a hostile present-mode link is ignored with a note, never executed', async ({ page }) => {
+  const [first] = await lessonIds(page);
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs++; void d.dismiss(); });
+  await page.goto(`/present/${first}/?zoom=%3Cimg%20src=x%20onerror=alert(1)%3E&hide=%3Cscript%3E#<b>x</b>`);
+  await expect(current(page)).toHaveAttribute('data-slide', '1');
+  await expect(page.locator('[data-deck-note]')).toBeVisible();
+  await expect(page.locator('[data-deck-note] img, [data-deck-note] b')).toHaveCount(0);
+  expect(dialogs).toBe(0);
+});
+
+for (const size of [{ width: 1920, height: 1080 }, { width: 1024, height: 768 }]) {
+  test(`every slide of every lesson fits ${size.width}×${size.height} without overflow`, async ({ page }) => {
+    test.setTimeout(180_000);
+    const ids = await lessonIds(page);
+    await page.setViewportSize(size);
+    for (const id of ids) {
+      await page.goto(`/present/${id}/`);
+      const count = await page.locator('[data-slide]').count();
+      if (size.width === 1920) {
+        const px = await page.locator('[data-slide="1"]').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+        expect(px, 'body text at 1080p').toBeGreaterThanOrEqual(28);
+      }
+      for (let n = 1; n <= count; n++) {
+        await page.evaluate((k) => { location.hash = `#${k}`; }, n);
+        const slide = page.locator(`[data-slide="${n}"]`);
+        await expect(slide).toHaveAttribute('aria-current', 'step');
+        const box = await slide.evaluate((el) => {
+          const s = el.getBoundingClientRect();
+          const c = el.querySelector('.slide__content')!.getBoundingClientRect();
+          return { sBottom: s.bottom, sRight: s.right, cBottom: c.bottom, cRight: c.right, sTop: s.top };
+        });
+        expect(box.cBottom, `${id} slide ${n} bottom`).toBeLessThanOrEqual(box.sBottom + 1);
+        expect(box.cRight, `${id} slide ${n} right`).toBeLessThanOrEqual(box.sRight + 1);
+      }
+    }
+  });
+}
+
+test('the presenter window drives the audience window', async ({ context }) => {
+  const probe = await context.newPage();
+  const [first] = await lessonIds(probe);
+  await probe.close();
+  const audience = await context.newPage();
+  await audience.goto(`/present/${first}/`);
+  const presenter = await context.newPage();
+  await presenter.goto(`/present/${first}/?presenter#1`);
+  await expect(presenter.getByRole('complementary', { name: 'Presenter view' })).toBeVisible();
+  await expect(presenter.locator('[data-timer]')).toHaveText(/\d\d:\d\d/);
+  await presenter.keyboard.press('ArrowRight');
+  await presenter.keyboard.press('ArrowRight');
+  await expect(current(audience)).toHaveAttribute('data-slide', '3');
+  await expect(audience).toHaveURL(/#3$/);
+  await presenter.keyboard.press('b');
+  await expect(audience.locator('[data-black]')).toBeVisible();
+  await presenter.keyboard.press('b');
+  // and the other way round: the audience window's clicker moves the presenter view
+  await audience.keyboard.press('ArrowLeft');
+  await expect(current(presenter)).toHaveAttribute('data-slide', '2');
+});
+
+test('present mode has no serious axe violations', async ({ page }, testInfo) => {
+  const [first] = await lessonIds(page);
+  await page.goto(`/present/${first}/#2`);
+  await expectNoSeriousAxeViolations(page, testInfo);
+  await page.goto(`/present/${first}/?presenter#2`);
+  await expectNoSeriousAxeViolations(page, testInfo);
+});
+
+test('printing the present view gives one slide per page', async ({ page }) => {
+  const [first] = await lessonIds(page);
+  await page.goto(`/present/${first}/`);
+  await page.emulateMedia({ media: 'print' });
+  const shown = await page.locator('[data-slide]').evaluateAll((els) => els.filter((e) => getComputedStyle(e).display !== 'none' && getComputedStyle(e).breakAfter === 'page').length);
+  expect(shown).toBe(await page.locator('[data-slide]').count());
+  await expect(page.locator('.deck-bar')).toBeHidden();
+});
