@@ -21,10 +21,9 @@ import { readTheme, type Theme } from './views/chart';
 /** What a person (or the presenter) did; `widgetchange` events carry it for the sync layer. */
 export interface WidgetChange {
   widget: string;
-  action: 'train' | 'pause' | 'step' | 'reset' | 'params' | 'seed' | 'speed' | 'import';
-  params?: Record<string, ParamValue>;
-  seed?: number;
-  speed?: string;
+  /** 'params' covers settings, seed and speed: `params` then holds all of them, ready for `setParams` in a mirror. */
+  action: 'train' | 'pause' | 'step' | 'reset' | 'params' | 'import';
+  params?: Record<string, unknown>;
 }
 
 /** Who asked: a person using the page (reported by `widgetchange`) or code through the element's API (not reported, so mirrors do not echo). */
@@ -214,6 +213,16 @@ export class WidgetController {
     const notes: string[] = [];
     const next: Record<string, ParamValue> = { ...this.state.params };
     for (const [key, raw] of Object.entries(partial)) {
+      if (key === 'seed') {
+        const seed = parseSeed(String(raw));
+        if (seed.ok) this.setSeed(seed.value, source);
+        else notes.push(seed.message);
+        continue;
+      }
+      if (key === 'speed') {
+        if (!(typeof raw === 'string' && this.setSpeed(raw, source))) notes.push(`Speed: ${echo(String(raw))} is not one of ${this.speeds.map((s) => s.key).join(', ')}.`);
+        continue;
+      }
       const spec = this.def.params.find((p) => p.key === key);
       if (!spec) {
         notes.push(`Unknown setting ${echo(key)} ignored.`);
@@ -243,7 +252,7 @@ export class WidgetController {
     this.ui.seed.value = String(parsed.value);
     if (parsed.value === this.state.seed) return true;
     this.state.seed = parsed.value;
-    this.emit(source, { action: 'seed', seed: parsed.value });
+    this.emit(source, { action: 'params', params: this.mirrorParams() });
     this.pushConfigs(`Seed ${parsed.value}: new initial weights and new data.`);
     this.writeUrl();
     return true;
@@ -259,8 +268,13 @@ export class WidgetController {
     if (!this.speeds.some((s) => s.key === key)) return false;
     this.state.speed = key;
     this.ui.speed.value = key;
-    this.emit(source, { action: 'speed', speed: key });
+    this.emit(source, { action: 'params', params: this.mirrorParams() });
     return true;
+  }
+
+  /** Everything another window needs to mirror this widget's settings: the settings, the seed and the speed. */
+  private mirrorParams(): Record<string, unknown> {
+    return { ...structuredClone(this.state.params), seed: this.state.seed, speed: this.state.speed };
   }
 
   /** Plain data for challenges and the presenter sync. */
@@ -450,7 +464,7 @@ export class WidgetController {
     const changed = this.def.params.filter((p) => this.state.params[p.key] !== undefined && next[p.key] !== undefined && !sameParam(p, this.state.params[p.key]!, next[p.key]!));
     this.state.params = next;
     this.ui.settings.showAll(next);
-    this.emit(source, { action: 'params', params: { ...next } });
+    this.emit(source, { action: 'params', params: this.mirrorParams() });
     const names = changed.map((p) => p.label).join(', ');
     const note =
       effect === 'live'
@@ -842,6 +856,9 @@ export class WidgetController {
       }
       v.pending = false;
       v.lastDraw = now;
+      const applies = v.def.applies ? v.def.applies(this.state) : true;
+      if (v.figure.hidden === applies) v.figure.hidden = !applies;
+      if (!applies) continue;
       try {
         v.instance.update(this.state, this.context(v.width));
       } catch (error) {
@@ -897,7 +914,7 @@ export class WidgetController {
       this.ui.settings.showAll(this.state.params);
       this.pushConfigs(`Learning rate η lowered to ${target}.`);
       this.writeUrl();
-      this.emit('user', { action: 'params', params: { ...this.state.params } });
+      this.emit('user', { action: 'params', params: this.mirrorParams() });
     }
     this.reset('user');
     this.ui.train.focus();

@@ -6,22 +6,13 @@
 import type { WidgetDefinition } from './define';
 import type { WidgetController } from './controller';
 import type { PublicState } from './state';
-import { isValidWidgetName } from './url-state';
+import { findDefinition, isValidWidgetName } from './names';
 
 /**
  * Every widget declaration in the project: `src/widgets/<folder>/<kind>.widget.ts`, each loaded
  * only when a widget of that kind wakes (one chunk per file).
  */
 const definitions = import.meta.glob<{ default: WidgetDefinition }>('/src/widgets/**/*.widget.ts');
-
-/** The loader of a kind: "classify" (file name) or "kit/gallery/classify" (path under src/widgets). */
-export function findDefinition(kind: string, keys: readonly string[]): { key: string } | { error: string } {
-  const wanted = `/${kind}.widget.ts`;
-  const hits = keys.filter((k) => k.endsWith(wanted));
-  if (hits.length === 1) return { key: hits[0]! };
-  if (hits.length === 0) return { error: `No widget of kind “${kind}” exists (expected a file src/widgets/…/${kind}.widget.ts).` };
-  return { error: `Several widgets are of kind “${kind}”: write the folder too, e.g. ${hits.map((h) => `“${h.replace('/src/widgets/', '').replace('.widget.ts', '')}”`).join(' or ')}.` };
-}
 
 /** How far below the fold a widget starts loading (so it is ready when it scrolls in). */
 const WAKE_MARGIN = '400px 0px';

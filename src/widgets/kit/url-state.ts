@@ -16,10 +16,7 @@ export const SEED_KEY = 'seed';
 /** Largest seed: seeds are unsigned 32-bit integers. */
 export const MAX_SEED = 0xffffffff;
 
-/** A widget name usable in a URL key and a `data-widget` attribute: letters, digits, `-` and `_`. */
-export function isValidWidgetName(name: string): boolean {
-  return /^[A-Za-z][A-Za-z0-9_-]{0,39}$/.test(name);
-}
+export { isValidWidgetName } from './names';
 
 /** Validates a seed typed by a person or read from a URL. */
 export function parseSeed(raw: string): { ok: true; value: number } | { ok: false; message: string } {

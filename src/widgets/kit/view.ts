@@ -37,6 +37,8 @@ export interface ViewDefinition {
    * 'grid' (predictions over the input plane or line) and 'weights' (every W and b while training).
    */
   needs?: readonly ('grid' | 'weights')[];
+  /** Whether the view has anything to show for this state (e.g. decision regions only for 2-D data); hidden when false. */
+  applies?(state: WidgetState): boolean;
   /** Builds the view inside `container` (a <div> inside a <figure> with the caption). */
   mount(container: HTMLElement, ctx: ViewContext): ViewInstance;
 }

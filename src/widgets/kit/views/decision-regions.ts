@@ -56,6 +56,10 @@ export function decisionRegions(o: RegionsOptions = {}): ViewDefinition {
     wide: o.wide ?? false,
     interval: 100,
     needs: ['grid'],
+    applies: (state) => {
+      const t = o.trainer ? state.trainers.find((x) => x.id === o.trainer) : state.trainers[0];
+      return t?.data?.inputs === 2;
+    },
     mount(container) {
       const doc = container.ownerDocument;
       const stage = doc.createElement('div');

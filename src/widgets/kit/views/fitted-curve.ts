@@ -48,6 +48,16 @@ export function yDomain(sets: readonly PointSet[], clean?: Float64Array): [numbe
   return [lo - pad, hi + pad];
 }
 
+/**
+ * A prediction held just outside the visible range: the line still leaves the frame where it
+ * should (and is clipped there), but no coordinate is so large that SVG cannot write it.
+ */
+export function clampTo(domain: readonly [number, number], y: number): number {
+  if (!Number.isFinite(y)) return y;
+  const span = domain[1] - domain[0];
+  return Math.min(domain[1] + span, Math.max(domain[0] - span, y));
+}
+
 /** The fitted-curve view. */
 export function fittedCurve(o: FittedOptions = {}): ViewDefinition {
   return {
@@ -56,6 +66,7 @@ export function fittedCurve(o: FittedOptions = {}): ViewDefinition {
     wide: o.wide ?? false,
     interval: 100,
     needs: ['grid'],
+    applies: (state) => state.trainers.some((t) => t.data?.inputs === 1 && (!o.trainers || o.trainers.includes(t.id))),
     mount(container) {
       const chartHost = container.ownerDocument.createElement('div');
       chartHost.className = 'tw-chart';
@@ -91,7 +102,7 @@ export function fittedCurve(o: FittedOptions = {}): ViewDefinition {
           trainers.forEach((t, i) => {
             const g = t.grid;
             if (!g || g.dims !== 1) return;
-            const curve = Array.from({ length: g.nx }, (_, j) => ({ x: g.x0 + (j * (g.x1 - g.x0)) / (g.nx - 1), y: g.values[j * g.width]! })).filter((p) => Number.isFinite(p.y));
+            const curve = Array.from({ length: g.nx }, (_, j) => ({ x: g.x0 + (j * (g.x1 - g.x0)) / (g.nx - 1), y: clampTo(domain, g.values[j * g.width]!) })).filter((p) => Number.isFinite(p.y));
             const color = ctx.theme.series[i % ctx.theme.series.length]!;
             const dash = DASHES[i % DASHES.length]!;
             const label = many ? t.label : 'network';
