@@ -120,7 +120,7 @@ export function lossCurves(o: CurvesOptions = {}): ViewDefinition {
     id: o.id ?? (metric === 'loss' ? 'loss-curves' : 'accuracy-curves'),
     title: o.title ?? (metric === 'loss' ? 'Loss per epoch' : 'Accuracy per epoch'),
     wide: o.wide ?? false,
-    interval: 200,
+    interval: 250,
     mount(container) {
       const doc = container.ownerDocument;
       const bar = doc.createElement('div');
