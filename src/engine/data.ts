@@ -16,41 +16,41 @@ export type NoiseKind = 'gaussian' | 'laplace';
 export interface RegressionSpec {
   name: RegressionName;
   /** Number of points (default 100). */
-  n?: number;
+  n?: number | undefined;
   /** [a, b] for x (default: sine [−π, π], zigzag [0, 1], others [−1, 1]). */
-  interval?: [number, number];
+  interval?: [number, number] | undefined;
   /** Noise model (default 'gaussian'). */
-  noise?: NoiseKind;
+  noise?: NoiseKind | undefined;
   /** s: standard deviation (gaussian) or scale b (laplace) of the noise (default 0.1). */
-  noiseScale?: number;
+  noiseScale?: number | undefined;
   /** Fraction of points, in [0, 1], that get a large offset ±U(o, 2o) (default 0). */
-  outliers?: number;
+  outliers?: number | undefined;
   /** o, the outlier offset scale (default 2). */
-  outlierScale?: number;
+  outlierScale?: number | undefined;
   /** sine: f(x) = sin(frequency · x) (default 1). */
-  frequency?: number;
+  frequency?: number | undefined;
   /** zigzag: number of teeth (triangles of height 1) on the interval (default 3). */
-  teeth?: number;
+  teeth?: number | undefined;
   /** poly: f(x) = Σ_i c_i x^i, lowest degree first (default [0, −1, 0, 1], i.e. x³ − x). */
-  coefficients?: number[];
+  coefficients?: number[] | undefined;
   /** Seed of the points (default: the seed passed to makeDataset, else 0). */
-  seed?: number;
+  seed?: number | undefined;
 }
 
 /** A 2-D classification data set with k classes, balanced; optional label noise. */
 export interface ClassificationSpec {
   name: ClassificationName;
   /** Number of points (default 200). */
-  n?: number;
+  n?: number | undefined;
   /** k: blobs 2…5 (default 3), spirals ≥ 2 arms (default 2); circle, xor, moons have 2. */
-  classes?: number;
+  classes?: number | undefined;
   /** Standard deviation of the Gaussian jitter of each point (default: blobs 0.5, spirals 0.1, moons 0.1, circle 0.05, xor 0). */
-  spread?: number;
+  spread?: number | undefined;
   /** Fraction of labels, in [0, 1], flipped to another class at random (default 0). */
-  labelNoise?: number;
+  labelNoise?: number | undefined;
   /** spirals: turns of each arm (default 1.5). */
-  turns?: number;
-  seed?: number;
+  turns?: number | undefined;
+  seed?: number | undefined;
 }
 
 /** All 2ⁿ patterns of n bits (inputs 0/1, first bit first), labelled 1 iff the number of 1s is odd. */
@@ -58,7 +58,7 @@ export interface ParitySpec {
   name: 'parity';
   /** n, 1…12. */
   bits: number;
-  seed?: number;
+  seed?: number | undefined;
 }
 
 /** Any data set spec. */
@@ -361,7 +361,7 @@ export interface SplitSpec {
   /** Fraction for validation, in [0, 1). */
   validation: number;
   /** Fraction for test, in [0, 1) (default 0). */
-  test?: number;
+  test?: number | undefined;
 }
 
 /** The three parts of a split. */
@@ -450,6 +450,11 @@ export class MiniBatches {
   /** Batches per epoch, ⌈n / B⌉. */
   get batchesPerEpoch(): number {
     return Math.ceil(this.data.n / this.batchSizeValue);
+  }
+
+  /** Batches left in the current epoch. */
+  get remaining(): number {
+    return Math.ceil((this.data.n - this.cursor) / this.batchSizeValue);
   }
 
   /** Fraction of the current epoch done, in [0, 1). */

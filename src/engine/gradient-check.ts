@@ -39,7 +39,7 @@ export function gradientCheck(
   model: Model,
   inputs: number[][],
   targets: number[][] | number[],
-  options: { l1?: number; l2?: number } = {},
+  options: { l1?: number | undefined; l2?: number | undefined } = {},
   eps = 1e-5,
 ): GradientCheckResult {
   const l1 = options.l1 ?? 0;

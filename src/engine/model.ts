@@ -12,7 +12,7 @@ import { createRng, type Rng } from './random';
 import { addPenalties } from './regularizers';
 
 /** Size limits of a network: inputs ≤ 784, 0–8 hidden layers, 1–1024 units per layer. */
-export const LIMITS = { inputs: 784, hiddenLayers: 8, units: 1024 } as const;
+export const LIMITS = Object.freeze({ inputs: 784, hiddenLayers: 8, units: 1024 } as const);
 
 /** One hidden layer of a network spec. */
 export interface HiddenSpec {
@@ -20,7 +20,7 @@ export interface HiddenSpec {
   units: number;
   activation: ActivationName;
   /** Dropout keep probability for this layer's output, in (0, 1]; 1 (default) means no dropout. */
-  keep?: number;
+  keep?: number | undefined;
 }
 
 /** The architecture of a network: d inputs, hidden layers, m outputs, and its head (loss). */
@@ -33,9 +33,9 @@ export interface ModelSpec {
   outputs: number;
   loss: LossName;
   /** σ of the gaussian-nll loss (required for it, ignored otherwise). */
-  sigma?: number;
+  sigma?: number | undefined;
   /** Weight initialization for every layer; default per layer by activation (see defaultInit). */
-  init?: InitName;
+  init?: InitName | undefined;
 }
 
 /** A network of dense layers with an identity output layer and a head. */
@@ -211,6 +211,7 @@ export function createModel(spec: ModelSpec, seed: number): Model {
  */
 export function forwardBackward(model: Model, x: Float64Array, y: Float64Array, n: number, rng: Rng | null): number {
   const yHat = model.forward(x, n, rng);
+  for (let l = 0; l < model.layers.length; l++) model.layers[l]!.reserveDelta(n);
   const out = model.layers[model.layers.length - 1]!;
   const loss = model.head.loss(yHat, y, n, model.outputs, out.delta, model.sigma);
   model.backward(x, n);
@@ -294,7 +295,7 @@ export function lossAndGradients(
   model: Model,
   inputs: number[][],
   targets: number[][] | number[],
-  options: { l1?: number; l2?: number } = {},
+  options: { l1?: number | undefined; l2?: number | undefined } = {},
 ): { loss: number; gradients: GradientsJSON } {
   const n = inputs.length;
   if (n === 0) throw new EngineError('inputs must hold at least one row');

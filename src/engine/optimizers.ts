@@ -114,13 +114,13 @@ export interface OptimizerConfig {
   /** η, the learning rate. */
   eta: number;
   /** SGD learning-rate decay: η_t = η / (1 + decay · t). Default 0. */
-  decay?: number;
+  decay?: number | undefined;
   /** Momentum β. Default 0.9. */
-  beta?: number;
+  beta?: number | undefined;
   /** Adam β₁. Default 0.9. */
-  beta1?: number;
+  beta1?: number | undefined;
   /** Adam β₂. Default 0.999. */
-  beta2?: number;
+  beta2?: number | undefined;
 }
 
 /** A fresh optimizer (zero state) of the configured kind over `params`. */

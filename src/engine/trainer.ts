@@ -29,20 +29,20 @@ import { createRng, type Rng } from './random';
 import { addPenalties } from './regularizers';
 
 /** A hidden layer in a trainer's network: a width, or a full layer (activation defaults to the network's). */
-export type HiddenLayerConfig = number | { units: number; activation?: ActivationName; keep?: number };
+export type HiddenLayerConfig = number | { units: number; activation?: ActivationName | undefined; keep?: number | undefined };
 
 /** The network of a trainer: like createModel's spec, with inputs and outputs derived from the data. */
 export interface NetworkConfig {
   /** Hidden layers, first to last (0 to 8). */
   hidden: readonly HiddenLayerConfig[];
   /** Activation of hidden layers that do not name one (default 'relu'). */
-  activation?: ActivationName;
+  activation?: ActivationName | undefined;
   /** The loss/head (default: 'mse' for regression data, 'softmax-cross-entropy' for classification). */
-  loss?: LossName;
+  loss?: LossName | undefined;
   /** σ for 'gaussian-nll'. */
-  sigma?: number;
+  sigma?: number | undefined;
   /** Initialization (default per layer by activation, see defaultInit). */
-  init?: InitName;
+  init?: InitName | undefined;
 }
 
 /** Explicit data: number[][] targets are regression values, number[] targets are class labels. */
@@ -50,7 +50,7 @@ export interface ArrayData {
   inputs: number[][];
   targets: number[][] | number[];
   /** Number of classes, when the labels do not show them all. */
-  classes?: number;
+  classes?: number | undefined;
 }
 
 /** Everything that defines a training run. */
@@ -59,18 +59,18 @@ export interface TrainerConfig {
   /** A data set spec (its own seed, else the trainer's) or explicit arrays. */
   data: DatasetSpec | ArrayData;
   /** Held-out fractions (default: no validation or test set). */
-  split?: SplitSpec;
+  split?: SplitSpec | undefined;
   optimizer: OptimizerConfig;
   /** B, examples per mini-batch. */
   batchSize: number;
   /** λ₁ of the L1 penalty λ₁ Σ|w| (default 0). */
-  l1?: number;
+  l1?: number | undefined;
   /** λ₂ of the L2 penalty λ₂ ½ Σ w² (default 0). */
-  l2?: number;
+  l2?: number | undefined;
   /** Dropout keep probability of every hidden layer that sets none itself (default 1: off). */
-  keep?: number;
+  keep?: number | undefined;
   /** Keep the parameters of the lowest validation loss (see restoreBest). Default false. */
-  earlyStopping?: boolean;
+  earlyStopping?: boolean | undefined;
   /** Seeds the initial weights, split, shuffles and dropout (and the data set, unless it has its own). */
   seed: number;
 }
@@ -251,6 +251,7 @@ export class Trainer {
     const outputs = loss === 'sigmoid-cross-entropy' ? 1 : all.outputs;
     if (this.loaded) {
       this.net = modelFromJSON(this.loaded);
+      checkCompatible(this.net, all);
     } else {
       if (!Array.isArray(network.hidden)) throw new EngineError('network.hidden must be an array of layers');
       const hidden: HiddenSpec[] = network.hidden.map((layer) => {
@@ -303,15 +304,18 @@ export class Trainer {
       this.stepsTaken++;
     }
     if (!net.parametersFinite()) return this.diverge('a weight became non-finite', this.epoch);
-    this.last = this.measure();
+    const measured = this.measure(false);
+    // Finite but enormous weights can still overflow on the whole set (∞ − ∞ = NaN).
+    if (!Number.isFinite(measured.trainLoss)) return this.diverge(`the training loss became ${measured.trainLoss}`, this.epoch);
+    if (measured.valLoss !== undefined && !Number.isFinite(measured.valLoss)) return this.diverge(`the validation loss became ${measured.valLoss}`, this.epoch);
+    this.last = this.record(measured);
     return { ...this.last };
   }
 
   /** Trains to the end of the current epoch and then n − 1 more whole epochs, measuring after each. */
   runEpochs(n: number): Metrics {
     for (let e = 0; e < n && !this.diverged; e++) {
-      const remaining = Math.ceil((1 - this.batches.progress) * this.sets.train.n / this.batches.batchSize);
-      this.step(remaining);
+      this.step(this.batches.remaining);
     }
     return this.metrics;
   }
@@ -378,7 +382,7 @@ export class Trainer {
       });
     }
     if (next.batchSize !== this.batches.batchSize) this.batches.batchSize = next.batchSize;
-    if (next.earlyStopping && !this.cfg.earlyStopping) this.best = null;
+    if (Boolean(next.earlyStopping) !== Boolean(this.cfg.earlyStopping)) this.best = null;
     this.cfg = next;
     if (!this.diverged) this.last = { ...this.last, penalty: penalty(this.net, next.l1 ?? 0, next.l2 ?? 0) };
   }
@@ -407,15 +411,7 @@ export class Trainer {
    */
   loadModel(json: unknown): Metrics {
     const model = modelFromJSON(json);
-    const all = this.sets.all;
-    if (model.inputs !== all.inputs) throw new EngineError(`inputs: the model has ${model.inputs} inputs, the data ${all.inputs}`);
-    if (model.head.task !== all.task) throw new EngineError(`loss: the model's head is for ${model.head.task}, the data for ${all.task}`);
-    if (all.task === 'regression' && model.outputs !== all.outputs) {
-      throw new EngineError(`layers: the model has ${model.outputs} outputs, the data ${all.outputs}`);
-    }
-    if (all.task === 'classification' && model.classes !== all.classes) {
-      throw new EngineError(`layers: the model tells ${model.classes} classes apart, the data has ${all.classes}`);
-    }
+    checkCompatible(model, this.sets.all);
     this.loaded = modelToJSON(model);
     this.cfg = { ...this.cfg, network: networkOf(model) };
     this.build();
@@ -455,25 +451,30 @@ export class Trainer {
       const val = evaluateDataset(this.net, validation);
       metrics.valLoss = val.loss;
       if (val.accuracy !== undefined) metrics.valAccuracy = val.accuracy;
-      if (record && this.cfg.earlyStopping && (!this.best || val.loss < this.best.valLoss)) {
-        this.best = {
-          W: this.net.layers.map((layer) => layer.W.slice()),
-          b: this.net.layers.map((layer) => layer.b.slice()),
-          epoch: metrics.epoch,
-          valLoss: val.loss,
-        };
-      }
+    }
+    if (record) return this.record(metrics);
+    if (this.best) metrics.bestEpoch = this.best.epoch;
+    return metrics;
+  }
+
+  /** Adds measured metrics to the history and, with early stopping, keeps the best parameters. */
+  private record(metrics: Metrics): Metrics {
+    if (this.cfg.earlyStopping && metrics.valLoss !== undefined && (!this.best || metrics.valLoss < this.best.valLoss)) {
+      this.best = {
+        W: this.net.layers.map((layer) => layer.W.slice()),
+        b: this.net.layers.map((layer) => layer.b.slice()),
+        epoch: metrics.epoch,
+        valLoss: metrics.valLoss,
+      };
     }
     if (this.best) metrics.bestEpoch = this.best.epoch;
-    if (record) {
-      const h = this.history;
-      h.epoch.push(metrics.epoch);
-      h.steps.push(metrics.steps);
-      h.trainLoss.push(metrics.trainLoss);
-      h.valLoss.push(metrics.valLoss ?? Number.NaN);
-      h.trainAccuracy.push(metrics.trainAccuracy ?? Number.NaN);
-      h.valAccuracy.push(metrics.valAccuracy ?? Number.NaN);
-    }
+    const h = this.history;
+    h.epoch.push(metrics.epoch);
+    h.steps.push(metrics.steps);
+    h.trainLoss.push(metrics.trainLoss);
+    h.valLoss.push(metrics.valLoss ?? Number.NaN);
+    h.trainAccuracy.push(metrics.trainAccuracy ?? Number.NaN);
+    h.valAccuracy.push(metrics.valAccuracy ?? Number.NaN);
     return metrics;
   }
 
@@ -485,6 +486,18 @@ export class Trainer {
     this.diverged = { ...this.last, epoch, steps: this.stepsTaken, status: 'diverged', message };
     this.last = this.diverged;
     return { ...this.diverged };
+  }
+}
+
+/** Throws an EngineError unless the model reads the data's inputs and predicts its kind of targets. */
+function checkCompatible(model: Model, all: Dataset): void {
+  if (model.inputs !== all.inputs) throw new EngineError(`inputs: the model has ${model.inputs} inputs, the data ${all.inputs}`);
+  if (model.head.task !== all.task) throw new EngineError(`loss: the model's head is for ${model.head.task}, the data for ${all.task}`);
+  if (all.task === 'regression' && model.outputs !== all.outputs) {
+    throw new EngineError(`layers: the model has ${model.outputs} outputs, the data ${all.outputs}`);
+  }
+  if (all.task === 'classification' && model.classes !== all.classes) {
+    throw new EngineError(`layers: the model tells ${model.classes} classes apart, the data has ${all.classes}`);
   }
 }
 
@@ -500,8 +513,8 @@ function networkOf(model: Model): NetworkConfig {
 
 function mergeConfig(config: TrainerConfig, change: TrainerChange): TrainerConfig {
   const merged = { ...config, ...structuredCopy(change) } as TrainerConfig;
-  merged.optimizer = { ...config.optimizer, ...change.optimizer };
-  merged.network = { ...config.network, ...change.network };
+  merged.optimizer = { ...config.optimizer, ...structuredCopy(change.optimizer ?? {}) };
+  merged.network = { ...config.network, ...structuredCopy(change.network ?? {}) };
   return merged;
 }
 

@@ -133,6 +133,7 @@ export function createTrainerHost(post: Post, options: HostOptions = {}): Traine
     const t = need();
     if (!Number.isInteger(batches) || batches < 1) throw new EngineError(`batchesPerTick must be a positive integer, got ${batches}`);
     const mine = generation;
+    const schedule = options.schedule;
     running = true;
     let left = ticks;
     const tick = (): void => {
@@ -143,7 +144,6 @@ export function createTrainerHost(post: Post, options: HostOptions = {}): Traine
       metricsReply(t, metrics, weights);
       if (running && schedule) schedule(tick);
     };
-    const schedule = options.schedule;
     if (schedule) tick();
     else while (running) tick();
   };
