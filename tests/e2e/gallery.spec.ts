@@ -48,6 +48,7 @@ test('Train lowers the loss, Pause stops the epoch counter, Reset restores the f
   const epoch = w.getByTestId('epoch');
   const first = await loss.textContent();
   expect(await num(epoch)).toBe(0);
+  await expect(w.getByText('Turn on JavaScript')).toHaveCount(0);
   await fast(w);
 
   await w.getByRole('button', { name: 'Train' }).click();
@@ -288,4 +289,16 @@ test('the element API drives the widget and reports user actions as widgetchange
   const state = await w.evaluate((el) => (el as HTMLElement & { getState(): unknown }).getState());
   expect(state).toMatchObject({ name: 'classify', params: { batch: 32 }, seed: 1, training: false, trainers: [{ id: 'net', layerSizes: [2, 3, 2] }] });
   watch.check();
+});
+
+test('without JavaScript each widget shows what it would do', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/gallery/');
+  const w = page.locator('[data-widget="classify"]');
+  await expect(w.getByRole('heading', { name: 'A network separating classes of points' })).toBeVisible();
+  await expect(w).toContainText('learns to tell classes of points apart');
+  await expect(w).toContainText('Turn on JavaScript');
+  await expect(w.getByRole('button')).toHaveCount(0);
+  await context.close();
 });

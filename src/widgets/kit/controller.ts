@@ -826,7 +826,7 @@ export class WidgetController {
       if (moving && !lane.gridLimiter.ready(now)) return;
       lane.gridToken = token;
       lane.gridPending = true;
-      const n = this.def.gridResolution ?? 64;
+      const n = this.def.gridResolution ?? 80;
       const request =
         t.data.inputs === 2
           ? ({ type: 'predictGrid', id: t.versions.data, ...b, nx: n, ny: n } as const)
