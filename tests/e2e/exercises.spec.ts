@@ -24,6 +24,12 @@ async function checkAnswer(ex: Locator, answer: string) {
   await ex.getByRole('button', { name: 'Check' }).click();
 }
 
+/** Presses Check and waits until that check is over (the verdict is busy while code runs). */
+async function checkCode(ex: Locator, code: string) {
+  await checkAnswer(ex, code);
+  await expect(ex.getByTestId('verdict')).not.toHaveAttribute('aria-busy', 'true', { timeout: 10_000 });
+}
+
 test.beforeEach(async ({ page }) => {
   page.on('dialog', (d) => {
     throw new Error(`unexpected dialog: ${d.message()}`);
@@ -117,13 +123,17 @@ test('an endless loop in a code answer is stopped with a message while the page 
   await expect(verdict).toContainText('Stopped after 2 s');
   expect(Date.now() - started).toBeLessThan(6000);
 
+  // A memory blow-up is stopped too, and the page lives on.
+  await checkCode(ex, 'function softmax(z) {\n  const a = [];\n  for (;;) a.push(new Array(1e6).fill(1.5));\n}');
+  await expect(verdict).toContainText(/Stopped after 2 s|allocation failed|memory/);
+  await expect(verdict).toHaveAttribute('data-verdict', 'wrong');
+  expect(await page.evaluate(() => document.title)).toMatch(/Practice/);
+
   // The sandbox has no network: fetch is gone.
-  await ex.getByRole('textbox').fill('function softmax(z) { return typeof fetch + typeof XMLHttpRequest + typeof indexedDB + typeof importScripts; }');
-  await ex.getByRole('button', { name: 'Check' }).click();
+  await checkCode(ex, 'function softmax(z) { return typeof fetch + typeof XMLHttpRequest + typeof indexedDB + typeof importScripts; }');
   await expect(verdict).toContainText('returned "undefinedundefinedundefinedundefined"');
 
-  await ex.getByRole('textbox').fill('function softmax(z) {\n  const m = Math.max(...z);\n  const e = z.map((x) => Math.exp(x - m));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((x) => x / s);\n}');
-  await ex.getByRole('button', { name: 'Check' }).click();
+  await checkCode(ex, 'function softmax(z) {\n  const m = Math.max(...z);\n  const e = z.map((x) => Math.exp(x - m));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((x) => x / s);\n}');
   await expect(verdict).toHaveAttribute('data-verdict', 'correct');
   w.check();
 });
