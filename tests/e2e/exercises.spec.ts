@@ -217,6 +217,9 @@ test('export and import of the answer sheet; a foreign file is refused and chang
   await page.reload();
   await expect(exercise(page, 'practice-linear-classifier')).toHaveAttribute('data-ready', 'true');
   await expect(exercise(page, 'practice-linear-classifier').getByTestId('verdict')).not.toHaveAttribute('data-verdict', /./);
+  // Same ID as on the sheet: the import must show up in the exercise without a reload.
+  await page.getByLabel('Your student ID').fill('export tester');
+  await page.getByRole('button', { name: 'Save ID' }).click();
   await page.getByLabel('Import an answer sheet (.json)').setInputFiles(file);
   await expect(page.locator('.answer-sheet [data-part="status"]')).toContainText('Imported 1 answer for ID “export tester”');
   await expect(exercise(page, 'practice-linear-classifier').getByTestId('verdict')).toHaveAttribute('data-verdict', first!);
