@@ -47,6 +47,8 @@ interface MountedView {
   lastDraw: number;
   pending: boolean;
   width: number;
+  /** On screen (a tall widget may show only some of its views): views off screen wait. */
+  visible: boolean;
 }
 
 interface Lane {
@@ -91,6 +93,7 @@ export class WidgetController {
   private raf = 0;
   private urlTimer = 0;
   private resize: ResizeObserver | null = null;
+  private onScreen: IntersectionObserver | null = null;
   private readonly cleanup: (() => void)[] = [];
   private present: boolean;
   private wasMoving = false;
@@ -314,6 +317,7 @@ export class WidgetController {
     clearTimeout(this.urlTimer);
     for (const lane of this.lanes) lane.client.close();
     this.resize?.disconnect();
+    this.onScreen?.disconnect();
     for (const f of this.cleanup) f();
     for (const v of this.views) v.instance.destroy?.();
     this.ui.live.remove();
@@ -735,6 +739,16 @@ export class WidgetController {
       }
       this.schedule();
     });
+    this.onScreen = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const v = this.views.find((x) => x.figure === entry.target);
+          if (v) v.visible = entry.isIntersecting;
+        }
+        this.schedule();
+      },
+      { rootMargin: '100px 0px' },
+    );
     for (const def of this.def.views) {
       const figure = el(this.doc, 'figure', `tw-view${def.wide ? ' tw-view--wide' : ''}`);
       figure.dataset['view'] = def.id;
@@ -744,8 +758,9 @@ export class WidgetController {
       container.append(figure);
       const width = Math.max(200, Math.floor(body.clientWidth || 320));
       const instance = def.mount(body, this.context(width));
-      this.views.push({ def, figure, body, instance, lastDraw: -Infinity, pending: true, width });
+      this.views.push({ def, figure, body, instance, lastDraw: -Infinity, pending: true, width, visible: true });
       this.resize.observe(body);
+      this.onScreen.observe(figure);
     }
   }
 
@@ -850,6 +865,8 @@ export class WidgetController {
     let waiting = false;
     for (const v of this.views) {
       if (!v.pending) continue;
+      // A view scrolled out of sight keeps its pending change and draws when it comes back.
+      if (!v.visible && !v.figure.hidden) continue;
       if (moving && now - v.lastDraw < (v.def.interval ?? 0)) {
         waiting = true;
         continue;
