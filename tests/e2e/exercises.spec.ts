@@ -252,6 +252,16 @@ test('the teacher page re-checks a chosen sheet and refuses a foreign one', asyn
   const csv = await readFile(await download.path(), 'utf8');
   expect(csv.split('\r\n')[0]).toBe('student,lesson,exercise,verdict,attempts,time,claimed,solutionSeen,message,file');
   expect(csv).toContain('bob,practice,practice-mse,wrong,1,');
+
+  // Dropping a file on the page grades it too.
+  const ada = await readFile('tests/fixtures/sheets/ada.json', 'utf8');
+  await page.locator('[data-part="drop"]').evaluate((zone, text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'ada.json', { type: 'application/json' }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, ada);
+  await expect(rows).toHaveCount(6 + 12, { timeout: 15_000 });
+  await expect(page.getByText('ada: 10 of 12 correct (ada.json)')).toBeVisible();
   w.check();
 });
 

@@ -205,6 +205,7 @@ class ExerciseController {
         } catch {
           return { ok: false, message: 'The widget’s state could not be read.' };
         }
+        if (state === null) return { ok: false, message: 'The widget has not started yet: scroll to it (or press Train), then press Check.' };
         if (!isWidgetState(state) || JSON.stringify(state).length > MAX_STATE_CHARS) return { ok: false, message: 'The widget’s state could not be read.' };
         return { ok: true, response: state };
       }
