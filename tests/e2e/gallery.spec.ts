@@ -251,6 +251,7 @@ test('the heavy code loads only near the viewport, training waits off screen, an
 
   const r = page.locator('[data-widget="regress"]');
   await expect.poll(() => num(r.getByTestId('loss').first())).toBeGreaterThan(0);
+  await r.locator('[data-view="fitted-curve"]').scrollIntoViewIfNeeded();
   await expect(r.locator('[data-view="fitted-curve"] svg')).toBeVisible();
   await expect(w.locator('[data-view="decision-regions"] svg')).toBeVisible();
   await expectNoSeriousAxeViolations(page, testInfo);

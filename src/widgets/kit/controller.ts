@@ -204,7 +204,6 @@ export class WidgetController {
     this.state.wantsToRun = false;
     this.emit(source, { action: 'reset' });
     this.lanes.forEach((_lane, i) => this.rebuild(i, { type: 'reset' }));
-    this.hideAlert();
     this.changed();
   }
 
@@ -383,6 +382,8 @@ export class WidgetController {
       this.changed();
       return;
     }
+    // A refused change leaves the trainer as it was; pushConfigs explains and reverts.
+    if (reply.type === 'error' && reply.request === 'setHyper') return;
     const clean = reply.type === 'ready' ? this.cleanCurve(lane.config, reply) : undefined;
     const outcome = applyReply(t, reply, clean);
     if (reply.type === 'ready') {
@@ -390,6 +391,7 @@ export class WidgetController {
       lane.gridToken = '';
       lane.weightsSteps = reply.metrics.steps;
       t.status = this.state.wantsToRun ? 'running' : 'ready';
+      if (this.state.trainers.every((x) => x.status !== 'diverged' && x.status !== 'error')) this.hideAlert();
       this.state.hiddenUnits = this.state.trainers.reduce((s, x) => s + hiddenUnitCount(x.layers), 0);
     }
     if (reply.type === 'metrics' && reply.weights) lane.weightsSteps = reply.metrics.steps;
@@ -466,6 +468,7 @@ export class WidgetController {
       return;
     }
     const changed = this.def.params.filter((p) => this.state.params[p.key] !== undefined && next[p.key] !== undefined && !sameParam(p, this.state.params[p.key]!, next[p.key]!));
+    const previous = this.state.params;
     this.state.params = next;
     this.ui.settings.showAll(next);
     this.emit(source, { action: 'params', params: this.mirrorParams() });
@@ -476,12 +479,12 @@ export class WidgetController {
         : effect === 'reset'
           ? `${names}: this needs new weights, so the network was reset.`
           : `${names}: this needs new data, so the data were redrawn and the network reset.`;
-    this.pushConfigs(note);
+    this.pushConfigs(note, previous);
     this.writeUrl();
   }
 
   /** Sends each trainer the config change for the current settings and seed. */
-  private pushConfigs(note: string): void {
+  private pushConfigs(note: string, previousParams: Record<string, ParamValue> = this.state.params): void {
     let announced = false;
     this.def.trainers.forEach((def, i) => {
       const lane = this.lanes[i];
@@ -490,7 +493,7 @@ export class WidgetController {
       try {
         next = def.config(this.state.params, this.state.seed);
       } catch (error) {
-        this.showAlert(`These settings do not make a network: ${(error as Error).message}`, false);
+        this.refuse(`These settings do not make a network: ${(error as Error).message}.`, previousParams);
         return;
       }
       const change = configChange(lane.config, next);
@@ -498,20 +501,30 @@ export class WidgetController {
       const previous = lane.config;
       lane.config = next;
       this.rebuild(i, { type: 'setHyper', change }, (reply) => {
-        if (reply.type === 'error') {
-          // Put the trainer back on the last config that worked; the message explains.
-          lane.config = previous;
-          const back = configChange(next, previous);
-          if (back) this.rebuild(i, { type: 'reset', change: back });
-        }
+        if (reply.type !== 'error') return;
+        // The engine refused: put the trainer back on the last config that worked (a failed
+        // rebuild may have left it half-built) and the settings back to what they were.
+        lane.config = previous;
+        const back = configChange(next, previous);
+        if (back) this.rebuild(i, { type: 'reset', change: back });
+        this.refuse(`The engine refused these settings: ${reply.message}.`, previousParams);
       });
       if (!announced) {
         this.status(note);
         announced = true;
       }
     });
-    this.hideAlert();
     this.changed();
+  }
+
+  /** Shows why settings were refused and puts the previous ones back in the controls and the URL. */
+  private refuse(message: string, previousParams: Record<string, ParamValue>): void {
+    this.state.params = { ...previousParams };
+    this.ui.settings.showAll(this.state.params);
+    this.state.notes = this.state.notes.filter((n) => !n.startsWith('✓ '));
+    this.state.notes.push(`${message} The previous settings are back.`);
+    this.renderNotes();
+    this.writeUrl();
   }
 
   // ---------------------------------------------------------------- model files
