@@ -126,6 +126,7 @@ test('works from the keyboard alone: Tab to Train, Enter trains, Space pauses', 
   // The network diagram: focus it and step through the weights with the arrow keys.
   const diagram = w.getByRole('group', { name: /Network diagram/ });
   await diagram.focus();
+  await expect(diagram.locator('svg')).toBeVisible();
   await page.keyboard.press('ArrowRight');
   const live = w.locator('[data-view="network-diagram"] [aria-live="polite"]');
   await expect(live).toContainText(/x₁ → h₁ in layer 1: weight -?[\d.e-]+ \((positive, solid|negative, dashed)\)/);
