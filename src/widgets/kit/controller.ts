@@ -65,6 +65,9 @@ interface Lane {
   weightsSteps: number;
 }
 
+/** Main-thread time views may take per frame while training (ms); the rest of the frame is the page's. */
+const FRAME_BUDGET_MS = 6;
+
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   if (className) node.className = className;
@@ -873,14 +876,20 @@ export class WidgetController {
     });
   }
 
-  /** Redraws the views whose interval has passed; returns whether some still wait. */
+  /**
+   * Redraws the views whose interval has passed, longest-waiting first, within a small time budget
+   * per frame (at least one view), so several charts falling due together are spread over frames
+   * instead of making one long one. Returns whether some still wait.
+   */
   private drawViews(now: number, moving: boolean): boolean {
     let waiting = false;
-    for (const v of this.views) {
+    const deadline = performance.now() + FRAME_BUDGET_MS;
+    let drew = false;
+    for (const v of [...this.views].sort((a, b) => a.lastDraw - b.lastDraw)) {
       if (!v.pending) continue;
       // A view scrolled out of sight keeps its pending change and draws when it comes back.
       if (!v.visible && !v.figure.hidden) continue;
-      if (moving && now - v.lastDraw < (v.def.interval ?? 0)) {
+      if (moving && (now - v.lastDraw < (v.def.interval ?? 0) || (drew && performance.now() > deadline))) {
         waiting = true;
         continue;
       }
@@ -894,6 +903,7 @@ export class WidgetController {
       } catch (error) {
         v.body.textContent = `This view could not be drawn: ${(error as Error).message}`;
       }
+      drew = true;
     }
     return waiting;
   }
