@@ -156,6 +156,7 @@ test('two trainers train side by side; a learning rate of 10 diverges, pauses wi
   await expect(alert).toContainText('learning rate');
   await expect(alert).toContainText('too large');
   await expect(w.getByRole('button', { name: 'Train' })).toBeDisabled();
+  await expect(alert).toBeFocused();
   for (const value of await w.getByTestId('loss').allTextContents()) expect(Number.isFinite(Number(value)), value).toBe(true);
   await expect(w.getByRole('button', { name: 'Reset' })).toBeEnabled();
   await alert.getByRole('button', { name: 'Lower η and start again' }).click();

@@ -432,7 +432,10 @@ export class WidgetController {
 
   private onDiverged(t: TrainerState): void {
     this.state.wantsToRun = false;
+    // Train is about to be disabled; if it had the focus, hand it to the message and its way out.
+    const hadFocus = this.host.contains(this.doc.activeElement);
     this.showAlert(`${this.state.trainers.length > 1 ? `${t.label}: ` : ''}Training stopped: ${t.message ?? 'the loss is no longer a finite number'}.`, true);
+    if (hadFocus) this.ui.alert.focus();
   }
 
   private onError(t: TrainerState): void {
