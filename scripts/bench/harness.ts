@@ -153,8 +153,8 @@ export interface AllocationSampler {
 }
 
 /**
- * Heap use over `steps` training steps of a prepared run: warm up, collect, then run the steps
- * twice, once watching used_heap_size and once under the sampling heap profiler.
+ * Heap use over `steps` training steps of a prepared run: warm up, then run the steps twice, once
+ * under the sampling heap profiler and once watching used_heap_size after a forced collection.
  */
 export async function heapOverSteps(
   id: string,
@@ -165,7 +165,10 @@ export async function heapOverSteps(
   sampler: AllocationSampler | null,
   collections: () => number,
 ): Promise<HeapResult> {
-  for (let i = 0; i < 2000; i++) run.step();
+  // Until V8 has optimized every function of the step, unoptimized code boxes its doubles: warm up
+  // for at least 2,000 steps and 3 s of CPU time.
+  const warmStart = process.cpuUsage();
+  for (let i = 0; i < 2000 || process.cpuUsage(warmStart).user < 3e6; i++) run.step();
   let sampledBytes = Number.NaN;
   if (sampler) {
     // The profiler's own start and stop allocate a little: measure that on no steps, subtract it.
@@ -176,14 +179,22 @@ export async function heapOverSteps(
     sampledBytes = Math.max(0, (await sampler.stop()) - baseline);
   }
   // Last, when every function has long been compiled: heap growth with no collection forced between.
-  gc?.();
   const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
-  await tick(); // lets the GC observer see the forced collection before counting
-  const gcsBefore = collections();
-  const before = heapUsed();
-  for (let i = 0; i < steps; i++) run.step();
-  const bytes = heapUsed() - before;
-  await tick();
-  const gcs = collections() - gcsBefore;
+  /** Heap growth and collections over `count` steps, after a forced full GC. */
+  const growth = async (count: number) => {
+    gc?.();
+    await tick(); // lets the GC observer see the forced collection before counting
+    const gcsBefore = collections();
+    const before = heapUsed();
+    for (let i = 0; i < count; i++) run.step();
+    const grown = heapUsed() - before;
+    await tick();
+    return { grown, gcs: collections() - gcsBefore };
+  };
+  // Reading the heap statistics allocates too: the same measurement around zero steps is subtracted.
+  const baseline = await growth(0);
+  const measured = await growth(steps);
+  const bytes = Math.max(0, measured.grown - baseline.grown);
+  const gcs = measured.gcs;
   return { id, steps, bytes, bytesPerStep: bytes / steps, sampledBytes, gcs, collected: gc !== undefined };
 }

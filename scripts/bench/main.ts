@@ -20,10 +20,14 @@ interface Args {
   contenders: string[] | null;
   heapSteps: number;
   quick: boolean;
+  /** Only the allocation check and the page weights. */
+  heapOnly: boolean;
+  /** The built site whose pages are weighed. */
+  dist: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { rounds: 9, sliceMs: 300, only: null, contenders: null, heapSteps: 10_000, quick: false };
+  const args: Args = { rounds: 9, sliceMs: 300, only: null, contenders: null, heapSteps: 10_000, quick: false, heapOnly: false, dist: 'dist' };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = () => {
@@ -36,9 +40,12 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--only') args.only = value().split(',');
     else if (flag === '--contenders') args.contenders = value().split(',');
     else if (flag === '--heap-steps') args.heapSteps = Number(value());
+    else if (flag === '--dist') args.dist = value();
+    else if (flag === '--sizes-only') args.only = [];
+    else if (flag === '--heap-only') args.heapOnly = true;
     else if (flag === '--quick') Object.assign(args, { quick: true, rounds: 3, sliceMs: 100 });
     else if (flag === '--help') {
-      process.stdout.write('npm run bench -- [--quick] [--rounds N] [--slice ms] [--only W1,W4] [--contenders engine,tfjs-wasm] [--heap-steps N]\n');
+      process.stdout.write('npm run bench -- [--quick] [--rounds N] [--slice ms] [--only W1,W4] [--contenders engine,tfjs-wasm] [--heap-steps N] [--dist dist] [--sizes-only] [--heap-only]\n');
       process.exit(0);
     } else throw new Error(`unknown option ${flag} (try --help)`);
   }
@@ -83,7 +90,7 @@ async function main(): Promise<void> {
   const flavour = chosen.some((c) => c.name === 'tfjs-wasm') ? await tfWasmFlavour() : 'not run';
   const results: WorkloadResult[] = [];
   for (const w of workloads()) {
-    if (args.only && !args.only.includes(w.id)) continue;
+    if (args.heapOnly || (args.only && !args.only.includes(w.id))) continue;
     log(`${w.id}: ${w.title}`);
     results.push(await benchWorkload(w, chosen, { rounds: args.rounds, sliceMs: args.sliceMs, log }));
   }
@@ -105,7 +112,7 @@ async function main(): Promise<void> {
   }
   observer.disconnect();
 
-  const weights = pageWeights(process.cwd());
+  const weights = pageWeights(args.dist);
   const loadAfter = os.loadavg();
   const machine = {
     cpu: os.cpus()[0]?.model ?? 'unknown',

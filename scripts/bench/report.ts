@@ -44,7 +44,7 @@ export function heapTable(heap: readonly HeapResult[], steps: number): string[] 
   for (const h of heap) {
     lines.push(`| ${h.id} | ${h.bytes.toLocaleString('en-US')} B | ${fmt(h.bytesPerStep)} B | ${h.gcs} | ${Number.isFinite(h.sampledBytes) ? `${h.sampledBytes.toLocaleString('en-US')} B` : '—'} | ${fmt(h.sampledBytes / h.steps)} B |`);
   }
-  lines.push('', "Allocated: V8's sampling heap profiler over the steps (one sample per ~64 bytes allocated, freed objects included), minus what the profiler's own start and stop allocate. Heap growth: used_heap_size after a second run of the same steps minus before it (a full GC forced first), with the collections that happened meanwhile.");
+  lines.push('', "Allocated: V8's sampling heap profiler over the steps (one sample per ~64 bytes allocated, freed objects included), minus what the profiler's own start and stop allocate. Heap growth: used_heap_size after a second run of the same steps minus before it (a full GC forced first), less the same measurement around zero steps, with the collections that happened meanwhile.");
   if (heap.some((h) => !h.collected)) lines.push('', 'No GC was forced first (run with node --expose-gc, as `npm run bench` does).');
   return lines;
 }

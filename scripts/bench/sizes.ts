@@ -113,9 +113,8 @@ export function pageWeight(dist: string, htmlFile: string): PageWeight {
   return weight;
 }
 
-/** Every lesson page in dist/ (empty when the site has not been built). */
-export function pageWeights(root: string): PageWeight[] {
-  const dist = join(root, 'dist');
+/** Every lesson page in a built site (empty when it has not been built). */
+export function pageWeights(dist: string): PageWeight[] {
   const lessons = join(dist, 'lessons');
   if (!existsSync(lessons)) return [];
   return readdirSync(lessons)
