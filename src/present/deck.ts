@@ -48,6 +48,8 @@ class PresentDeck extends HTMLElement {
   private ink = new Map<number, number[][]>();
   private drawing: number[] | undefined;
   private resizeObserver: ResizeObserver | undefined;
+  private fitted = { w: 0, h: 0 };
+  private fitFrame = 0;
   private readonly cleanup: (() => void)[] = [];
 
   connectedCallback(): void {
@@ -65,7 +67,16 @@ class PresentDeck extends HTMLElement {
 
     this.addWidgetToggles();
     this.applyHidden();
-    this.resizeObserver = new ResizeObserver(() => this.fit());
+    // Refit when the slide's content changes size by itself (a widget drew, an exercise opened),
+    // not when our own zoom changed it: that would refit every frame.
+    this.resizeObserver = new ResizeObserver(() => {
+      const s = this.slides[this.current - 1];
+      if (!s) return;
+      const r = s.content.getBoundingClientRect();
+      if (Math.abs(r.width - this.fitted.w) < 1 && Math.abs(r.height - this.fitted.h) < 1) return;
+      cancelAnimationFrame(this.fitFrame);
+      this.fitFrame = requestAnimationFrame(() => this.fit());
+    });
     // Coming from the lesson page's Present button or key: start at the section being read.
     const at = new URLSearchParams(location.search).get('at');
     const atSlide = at && !location.hash ? this.slides.findIndex((sl) => sl.anchor === at) + 1 : 0;
@@ -218,6 +229,8 @@ class PresentDeck extends HTMLElement {
       s.content.style.zoom = String(z);
     }
     s.el.dataset['fit'] = z.toFixed(3);
+    const r = s.content.getBoundingClientRect();
+    this.fitted = { w: r.width, h: r.height };
   }
 
   private updateUrl(): void {

@@ -56,7 +56,7 @@ test('keys and clickers move through the slides; the URL names the slide', async
   await expect(page).toHaveURL(/zoom=1\.1/);
   // O opens the overview; choosing a slide jumps there
   await page.keyboard.press('o');
-  await page.getByRole('dialog', { name: 'All slides' }).getByRole('button').nth(1).click();
+  await page.getByRole('dialog', { name: 'All slides' }).getByRole('button', { name: /^2\. / }).click();
   await expect(current(page)).toHaveAttribute('data-slide', '2');
   // Esc returns to the reading view at the same section
   const anchor = await current(page).evaluate((el) => el.querySelector('h2')?.id ?? '');
