@@ -1,5 +1,6 @@
-// Lesson 1 end to end: the panels (linear classifier, activations, ReLU merge) respond to the
-// keyboard as a person would drive them, the page is accessible and quiet in the console.
+// Lesson 1 end to end: the heads widget reproduces the lesson's four experiments on seed 1, the
+// panels (linear classifier, activations, ReLU merge) respond to the keyboard as a person would
+// drive them, one exercise of each kind is answered, and the page is accessible and quiet.
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations, watchPage } from './helpers';
 
@@ -9,6 +10,99 @@ const URL = '/lessons/01-regression-vs-classification/';
 async function press(page: Page, key: string, n: number) {
   for (let i = 0; i < n; i++) await page.keyboard.press(key);
 }
+
+/** The heads widget, scrolled into view and loaded. */
+async function headsWidget(page: Page) {
+  const root = page.locator('[data-heads-experiments]');
+  await root.scrollIntoViewIfNeeded();
+  const widget = page.locator('[data-widget="heads"]');
+  await expect(widget.getByRole('button', { name: 'Train' })).toBeVisible();
+  return { root, widget };
+}
+
+/** A readout as a number (NaN while empty). */
+async function readout(widget: ReturnType<Page['locator']>, id: string): Promise<number> {
+  return Number((await widget.getByTestId(id).textContent()) || Number.NaN);
+}
+
+/** Loads experiment `label` with the experiment buttons, at the fastest speed. */
+async function runExperiment(page: Page, label: RegExp) {
+  const { root, widget } = await headsWidget(page);
+  await widget.getByLabel('Speed').selectOption('fastest');
+  await root.getByRole('button', { name: label }).click();
+  await expect(root.locator('[data-experiment-status]')).toContainText('loaded and training');
+  return widget;
+}
+
+test.describe('heads widget: the lesson\'s experiments on seed 1', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test('1 · regression: the training MSE falls below 1.5 × the noise variance σ² = 0.09', async ({ page, baseURL }) => {
+    const w = watchPage(page, baseURL!);
+    await page.goto(URL);
+    const widget = await runExperiment(page, /^1 · Regression/);
+    await expect(widget.getByTestId('noise-var')).toHaveText('0.09');
+    await expect(widget.locator('[data-head="regression"]')).toBeVisible();
+    await expect.poll(() => readout(widget, 'loss'), { timeout: 90_000, intervals: [250] }).toBeLessThan(1.5 * 0.09);
+    w.check();
+  });
+
+  test('2 · three blobs, no hidden layer: accuracy reaches 90 %', async ({ page, baseURL }) => {
+    const w = watchPage(page, baseURL!);
+    await page.goto(URL);
+    const widget = await runExperiment(page, /^2 · Three blobs/);
+    await expect(widget.locator('[data-head="classification"]')).toBeVisible();
+    await expect.poll(() => readout(widget, 'accuracy'), { timeout: 90_000, intervals: [250] }).toBeGreaterThanOrEqual(90);
+    w.check();
+  });
+
+  test('3 · two spirals, no hidden layer: accuracy stays below 70 % for 100 epochs', async ({ page, baseURL }) => {
+    const w = watchPage(page, baseURL!);
+    await page.goto(URL);
+    const widget = await runExperiment(page, /^3 · Two spirals, no hidden/);
+    let best = 0;
+    await expect
+      .poll(
+        async () => {
+          const acc = await readout(widget, 'accuracy');
+          if (Number.isFinite(acc)) best = Math.max(best, acc);
+          return readout(widget, 'epoch');
+        },
+        { timeout: 100_000, intervals: [200] },
+      )
+      .toBeGreaterThanOrEqual(100);
+    expect(best).toBeGreaterThan(0);
+    expect(best).toBeLessThan(70);
+    w.check();
+  });
+
+  test('4 · two spirals, 32 hidden units: accuracy passes 95 %', async ({ page, baseURL }) => {
+    const w = watchPage(page, baseURL!);
+    await page.goto(URL);
+    const widget = await runExperiment(page, /^4 · Two spirals, 32/);
+    await expect.poll(() => readout(widget, 'accuracy'), { timeout: 110_000, intervals: [250] }).toBeGreaterThan(95);
+    w.check();
+  });
+
+  test('the head switch keeps the trunk and changes the output layer; Step trains one epoch', async ({ page, baseURL }) => {
+    const w = watchPage(page, baseURL!);
+    await page.goto(URL);
+    const { widget } = await headsWidget(page);
+    await expect(widget.locator('[data-head="regression"]')).toBeVisible();
+    await widget.getByRole('button', { name: 'Step' }).click();
+    await expect(widget.getByTestId('epoch')).toHaveText('1');
+    await widget.getByLabel('Head', { exact: true }).selectOption('classification');
+    await expect(widget.locator('[data-head="classification"]')).toBeVisible();
+    await expect(widget.locator('[data-head="regression"]')).toBeHidden();
+    await expect(widget.getByTestId('epoch')).toHaveText('0');
+    const state = await widget.evaluate((el) => (el as HTMLElement & { getState(): { trainers: { layerSizes: number[] }[] } }).getState().trainers[0]!.layerSizes);
+    // the same 16-unit trunk, now on 2 inputs and with 3 softmax outputs (three blobs)
+    expect(state).toEqual([2, 16, 3]);
+    await widget.getByRole('button', { name: 'Reset' }).click();
+    await expect(widget.getByTestId('epoch')).toHaveText('0');
+    w.check();
+  });
+});
 
 test.describe('lesson 1 panels', () => {
   test('linear classifier: the deck example, then a bias moves the boundary and a third class adds two more', async ({ page, baseURL }) => {
@@ -72,8 +166,10 @@ test.describe('lesson 1 panels', () => {
 });
 
 test('lesson 1 page: no serious axe violations with every panel started', async ({ page, baseURL }, testInfo) => {
+  test.setTimeout(150_000);
   const w = watchPage(page, baseURL!);
   await page.goto(URL);
+  await headsWidget(page);
   for (const tag of ['l1-activations', 'l1-linear-classifier', 'l1-relu-merge']) {
     const panel = page.locator(tag);
     await panel.scrollIntoViewIfNeeded();
