@@ -42,7 +42,7 @@ test.describe('heads widget: the lesson\'s experiments on seed 1', () => {
     await page.goto(URL);
     const widget = await runExperiment(page, /^1 · Regression/);
     await expect(widget.getByTestId('noise-var')).toHaveText('0.09');
-    await expect(widget.locator('[data-head="regression"]')).toBeVisible();
+    await expect(widget.locator('[data-view="fitted-curve"]')).toBeVisible();
     await expect.poll(() => readout(widget, 'loss'), { timeout: 90_000, intervals: [250] }).toBeLessThan(1.5 * 0.09);
     w.check();
   });
@@ -51,7 +51,7 @@ test.describe('heads widget: the lesson\'s experiments on seed 1', () => {
     const w = watchPage(page, baseURL!);
     await page.goto(URL);
     const widget = await runExperiment(page, /^2 · Three blobs/);
-    await expect(widget.locator('[data-head="classification"]')).toBeVisible();
+    await expect(widget.locator('[data-view="decision-regions"]')).toBeVisible();
     await expect.poll(() => readout(widget, 'accuracy'), { timeout: 90_000, intervals: [250] }).toBeGreaterThanOrEqual(90);
     w.check();
   });
@@ -88,12 +88,12 @@ test.describe('heads widget: the lesson\'s experiments on seed 1', () => {
     const w = watchPage(page, baseURL!);
     await page.goto(URL);
     const { widget } = await headsWidget(page);
-    await expect(widget.locator('[data-head="regression"]')).toBeVisible();
+    await expect(widget.locator('[data-view="fitted-curve"]')).toBeVisible();
     await widget.getByRole('button', { name: 'Step' }).click();
     await expect(widget.getByTestId('epoch')).toHaveText('1');
     await widget.getByLabel('Head', { exact: true }).selectOption('classification');
-    await expect(widget.locator('[data-head="classification"]')).toBeVisible();
-    await expect(widget.locator('[data-head="regression"]')).toBeHidden();
+    await expect(widget.locator('[data-view="decision-regions"]')).toBeVisible();
+    await expect(widget.locator('[data-view="fitted-curve"]')).toBeHidden();
     await expect(widget.getByTestId('epoch')).toHaveText('0');
     const state = await widget.evaluate((el) => (el as HTMLElement & { getState(): { trainers: { layerSizes: number[] }[] } }).getState().trainers[0]!.layerSizes);
     // the same 16-unit trunk, now on 2 inputs and with 3 softmax outputs (three blobs)
