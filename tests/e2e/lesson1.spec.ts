@@ -165,6 +165,106 @@ test.describe('lesson 1 panels', () => {
   });
 });
 
+/** An exercise on the lesson page, scrolled into view and live. */
+async function exercise(page: Page, id: string) {
+  const ex = page.locator(`[data-exercise="${id}"]`);
+  await ex.scrollIntoViewIfNeeded();
+  await expect(ex).toHaveAttribute('data-ready', 'true');
+  return ex;
+}
+
+/** The exercise's prompt text (its plain-text numbers are the variant's). */
+async function promptText(ex: ReturnType<Page['locator']>): Promise<string> {
+  return (await ex.innerText()).replace(/\s+/g, ' ');
+}
+
+test.describe('lesson 1 exercises, one of each kind', () => {
+  test.describe.configure({ timeout: 120_000 });
+  test('numeric, vector, choice and formula: right answers are accepted, a likely mistake is named', async ({ page, baseURL }) => {
+    const w = watchPage(page, baseURL!);
+    await page.goto(URL);
+
+    // numeric: h(d + 2) + 1 from the variant's d and h; the count without the output bias is named
+    const count = await exercise(page, 'l1-parameter-count');
+    const [, d, h] = /d = (\d+) inputs and h = (\d+) hidden/.exec(await promptText(count))!.map(Number) as [number, number, number];
+    await count.getByRole('textbox').fill(String(h * d + 2 * h));
+    await count.getByRole('button', { name: 'Check' }).click();
+    await expect(count.getByTestId('verdict')).toHaveAttribute('data-verdict', 'wrong');
+    await expect(count.getByTestId('verdict')).toContainText('output has its own bias');
+    await count.getByRole('textbox').fill(String(h * (d + 2) + 1));
+    await count.getByRole('button', { name: 'Check' }).click();
+    await expect(count.getByTestId('verdict')).toHaveAttribute('data-verdict', 'correct');
+
+    // vector: softmax of the variant's logits, computed here
+    const soft = await exercise(page, 'l1-softmax');
+    const z = /logits .*?= \[([^\]]+)\]/.exec(await promptText(soft))![1]!.split(',').map(Number);
+    const e = z.map(Math.exp);
+    const sum = e.reduce((a, b) => a + b, 0);
+    await soft.getByRole('textbox').fill(`[${e.map((v) => (v / sum).toFixed(4)).join(', ')}]`);
+    await soft.getByRole('button', { name: 'Check' }).click();
+    await expect(soft.getByTestId('verdict')).toHaveAttribute('data-verdict', 'correct');
+
+    // choice: exactly one of the three classes is right
+    const which = await exercise(page, 'l1-which-class');
+    const verdicts: string[] = [];
+    for (const k of [1, 2, 3]) {
+      await which.getByRole('radio', { name: `class ${k}` }).check();
+      await which.getByRole('button', { name: 'Check' }).click();
+      await expect(which.getByTestId('verdict')).toHaveAttribute('data-verdict', /correct|wrong/);
+      verdicts.push((await which.getByTestId('verdict').getAttribute('data-verdict'))!);
+    }
+    expect(verdicts.filter((v) => v === 'correct')).toHaveLength(1);
+
+    // formula: the softmax written with exponentials is accepted; the decks' slip is the other class
+    const two = await exercise(page, 'l1-two-class-sigmoid');
+    const which2 = Number(/probability of class (\d)/.exec(await promptText(two))![1]);
+    const [mine, other] = which2 === 1 ? ['s1', 's2'] : ['s2', 's1'];
+    await two.getByRole('textbox').fill(`1/(exp(${mine} - ${other}) + 1)`);
+    await two.getByRole('button', { name: 'Check' }).click();
+    await expect(two.getByTestId('verdict')).toHaveAttribute('data-verdict', 'wrong');
+    await expect(two.getByTestId('verdict')).toContainText('other class');
+    await two.getByRole('textbox').fill(`exp(${mine})/(exp(s1) + exp(s2))`);
+    await two.getByRole('button', { name: 'Check' }).click();
+    await expect(two.getByTestId('verdict')).toHaveAttribute('data-verdict', 'correct');
+    w.check();
+  });
+
+  test('code: a forward pass without ReLU is named, the right one passes every case', async ({ page, baseURL }) => {
+    const w = watchPage(page, baseURL!);
+    await page.goto(URL);
+    const code = await exercise(page, 'l1-forward-code');
+    const body = (activation: string) =>
+      `function forward(x, W, b, w, c) {\n  let y = c;\n  for (let j = 0; j < W.length; j++) y += w[j] * ${activation};\n  return y;\n}`;
+    await code.getByRole('textbox').fill(body('(W[j] * x + b[j])'));
+    await code.getByRole('button', { name: 'Check' }).click();
+    await expect(code.getByTestId('verdict')).toHaveAttribute('data-verdict', 'wrong');
+    await expect(code.getByTestId('verdict')).toContainText('ReLU');
+    await code.getByRole('textbox').fill(body('Math.max(0, W[j] * x + b[j])'));
+    await code.getByRole('button', { name: 'Check' }).click();
+    await expect(code.getByTestId('verdict')).toHaveAttribute('data-verdict', 'correct');
+    w.check();
+  });
+
+  test('challenge: k blobs with no hidden layer past 90 % in the widget', async ({ page, baseURL }) => {
+    const w = watchPage(page, baseURL!);
+    await page.goto(URL);
+    const challenge = await exercise(page, 'l1-linear-blobs');
+    const k = Number(/classify (\d) Gaussian blobs/.exec(await promptText(challenge))![1]);
+    // checked before training: it says what is missing
+    const widget = await runExperiment(page, /^2 · Three blobs/);
+    const classes = widget.getByRole('textbox', { name: 'Classes k (blobs)' });
+    await classes.fill(String(k));
+    await classes.press('Enter');
+    await expect.poll(async () => (await widget.evaluate((el) => (el as HTMLElement & { getState(): { params: { classes: number } } }).getState().params.classes))).toBe(k);
+    if (await widget.getByRole('button', { name: 'Train' }).isVisible()) await widget.getByRole('button', { name: 'Train' }).click();
+    await expect.poll(() => readout(widget, 'accuracy'), { timeout: 90_000, intervals: [250] }).toBeGreaterThanOrEqual(90);
+    await challenge.scrollIntoViewIfNeeded();
+    await challenge.getByRole('button', { name: 'Check' }).click();
+    await expect(challenge.getByTestId('verdict')).toHaveAttribute('data-verdict', 'correct');
+    w.check();
+  });
+});
+
 test('lesson 1 page: no serious axe violations with every panel started', async ({ page, baseURL }, testInfo) => {
   test.setTimeout(150_000);
   const w = watchPage(page, baseURL!);
