@@ -119,7 +119,7 @@ describe('vector, choice, formula', () => {
   });
   it('boundary line: the key lies on (w2 − w1)ᵀ[1, x1, x2] = 0; the sign slip is named', async () => {
     for (const v of variants('l1-boundary-line')) {
-      const [a, b, c] = [0, 1, 2].map((i) => v.w2[i] - v.w1[i]);
+      const [a, b, c] = [0, 1, 2].map((i) => v.w2[i] - v.w1[i]) as [number, number, number];
       const x2 = (x1: number) => -(a + b * x1) / c;
       for (const x1 of [-2, 0.5, 3]) expect(a + b * x1 + c * x2(x1)).toBeCloseTo(0, 12);
       const typed = `(${-a} - ${b}*x1) / ${c}`.replace(/--/g, '+').replace(/- -/g, '+ ');
