@@ -105,8 +105,8 @@ test.describe('heads widget: the lesson\'s experiments on seed 1', () => {
 });
 
 test('lesson 1 panels by keyboard, then the whole page with everything started passes axe', async ({ page, baseURL }, testInfo) => {
-  // axe walks all ~16,000 nodes of the page (15,000 of them KaTeX): about 10 s on an idle
-  // machine, far more on a busy one.
+  // axe walks all ~16,000 nodes of the page (15,000 of them KaTeX); on a heavily loaded
+  // two-core machine that alone took a minute.
   test.setTimeout(240_000);
   const w = watchPage(page, baseURL!);
   await page.goto(URL);
