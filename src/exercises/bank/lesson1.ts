@@ -325,11 +325,16 @@ export default defineBank(LESSON, [
       const a3 = pick(rng, [2, 3, 4]);
       const c = pick(rng, [-0.05, -0.1, -0.15]);
       const candidates = [-0.1, 0.05, 0.12, 0.18, 0.25, 0.35, 0.45, 0.6, 0.7, 0.8, 1];
-      // keep points clearly on one side (|s| ≥ 0.01), six of them, in increasing order
-      const clear = candidates.filter((x) => Math.abs(reluMergeSum(x, a3, c)) >= 0.01);
-      const chosen: number[] = [];
-      while (chosen.length < 6 && clear.length > 0) chosen.push(clear.splice(rng.int(clear.length), 1)[0]!);
-      return { a3, c, xs: chosen.sort((p, q) => p - q) };
+      // Six points clearly on one side (|s| ≥ 0.01): two or three of class 1, the rest of class 0.
+      const pos = candidates.filter((x) => reluMergeSum(x, a3, c) >= 0.01);
+      const neg = candidates.filter((x) => reluMergeSum(x, a3, c) <= -0.01);
+      const take = (from: number[], n: number): number[] => {
+        const out: number[] = [];
+        while (out.length < n && from.length > 0) out.push(from.splice(rng.int(from.length), 1)[0]!);
+        return out;
+      };
+      const ones = take(pos, 2 + rng.int(2));
+      return { a3, c, xs: [...ones, ...take(neg, 6 - ones.length)].sort((p, q) => p - q) };
     },
     prompt: ({ a3, c }) =>
       `With $h_1 = \\relu(x)$, $h_2 = \\relu(x - 0.2)$, $h_3 = \\relu(x - 0.55)$, the classifier is f(x) = u(h1 − 2 h2 + ${a3} h3 ${c < 0 ? '−' : '+'} ${Math.abs(c)}), where u is the unit step. Tick every x that f puts in class 1.`,
