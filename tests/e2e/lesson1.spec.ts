@@ -93,6 +93,8 @@ test.describe('heads widget: the lesson\'s experiments on seed 1', () => {
     await expect(widget.getByTestId('epoch')).toHaveText('1');
     await widget.getByLabel('Head', { exact: true }).selectOption('classification');
     await expect(widget.locator('[data-view="decision-regions"]')).toBeVisible();
+    // The kit redraws (and hides) a view only while it is on screen: look at the views.
+    await widget.locator('[data-view="decision-regions"]').scrollIntoViewIfNeeded();
     await expect(widget.locator('[data-view="fitted-curve"]')).toBeHidden();
     await expect(widget.getByTestId('epoch')).toHaveText('0');
     const state = await widget.evaluate((el) => (el as HTMLElement & { getState(): { trainers: { layerSizes: number[] }[] } }).getState().trainers[0]!.layerSizes);
