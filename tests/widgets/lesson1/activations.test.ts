@@ -1,3 +1,5 @@
+// The activations panel's model: the engine's sigmoid, tanh and ReLU with their derivatives,
+// checked against closed forms and finite differences, and the numbers the lesson quotes.
 import { describe, expect, it } from 'vitest';
 import { SHOWN, sampleCurve, tangentSegment, valuesAt } from '@widgets/lesson1/activations/model';
 

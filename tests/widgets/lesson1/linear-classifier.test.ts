@@ -1,3 +1,5 @@
+// The linear-classifier panel's model: scores, argmax and the exact boundary pieces, checked
+// on the decks' worked example and a third class worked out by hand.
 import { describe, expect, it } from 'vitest';
 import {
   DECK_EXAMPLE,

@@ -1,3 +1,5 @@
+// The ReLU-merge panel's model: the pieces, zero crossings and class-1 intervals of
+// s(x) = Σ a_j ReLU(x − t_j) + c, checked against the lesson's hand computation.
 import { describe, expect, it } from 'vitest';
 import {
   DECK_RELU,
