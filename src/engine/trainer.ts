@@ -304,7 +304,11 @@ export class Trainer {
       this.stepsTaken++;
     }
     if (!net.parametersFinite()) return this.diverge('a weight became non-finite', this.epoch);
-    this.last = this.measure();
+    const measured = this.measure(false);
+    // Finite but enormous weights can still overflow on the whole set (∞ − ∞ = NaN).
+    if (!Number.isFinite(measured.trainLoss)) return this.diverge(`the training loss became ${measured.trainLoss}`, this.epoch);
+    if (measured.valLoss !== undefined && !Number.isFinite(measured.valLoss)) return this.diverge(`the validation loss became ${measured.valLoss}`, this.epoch);
+    this.last = this.record(measured);
     return { ...this.last };
   }
 
@@ -447,25 +451,30 @@ export class Trainer {
       const val = evaluateDataset(this.net, validation);
       metrics.valLoss = val.loss;
       if (val.accuracy !== undefined) metrics.valAccuracy = val.accuracy;
-      if (record && this.cfg.earlyStopping && (!this.best || val.loss < this.best.valLoss)) {
-        this.best = {
-          W: this.net.layers.map((layer) => layer.W.slice()),
-          b: this.net.layers.map((layer) => layer.b.slice()),
-          epoch: metrics.epoch,
-          valLoss: val.loss,
-        };
-      }
+    }
+    if (record) return this.record(metrics);
+    if (this.best) metrics.bestEpoch = this.best.epoch;
+    return metrics;
+  }
+
+  /** Adds measured metrics to the history and, with early stopping, keeps the best parameters. */
+  private record(metrics: Metrics): Metrics {
+    if (this.cfg.earlyStopping && metrics.valLoss !== undefined && (!this.best || metrics.valLoss < this.best.valLoss)) {
+      this.best = {
+        W: this.net.layers.map((layer) => layer.W.slice()),
+        b: this.net.layers.map((layer) => layer.b.slice()),
+        epoch: metrics.epoch,
+        valLoss: metrics.valLoss,
+      };
     }
     if (this.best) metrics.bestEpoch = this.best.epoch;
-    if (record) {
-      const h = this.history;
-      h.epoch.push(metrics.epoch);
-      h.steps.push(metrics.steps);
-      h.trainLoss.push(metrics.trainLoss);
-      h.valLoss.push(metrics.valLoss ?? Number.NaN);
-      h.trainAccuracy.push(metrics.trainAccuracy ?? Number.NaN);
-      h.valAccuracy.push(metrics.valAccuracy ?? Number.NaN);
-    }
+    const h = this.history;
+    h.epoch.push(metrics.epoch);
+    h.steps.push(metrics.steps);
+    h.trainLoss.push(metrics.trainLoss);
+    h.valLoss.push(metrics.valLoss ?? Number.NaN);
+    h.trainAccuracy.push(metrics.trainAccuracy ?? Number.NaN);
+    h.valAccuracy.push(metrics.valAccuracy ?? Number.NaN);
     return metrics;
   }
 
