@@ -1,0 +1,36 @@
+import { test, expect } from '@playwright/test';
+import { watchPage } from './helpers';
+
+test('smoke', async ({ page, baseURL }) => {
+  const w = watchPage(page, baseURL!);
+  await page.goto('/practice/');
+  const ex = page.locator('[data-exercise="practice-sigmoid-value"]');
+  await ex.getByRole('textbox').fill('0.2');
+  await ex.getByRole('button', { name: 'Check' }).click();
+  await expect(ex.getByTestId('verdict')).toHaveAttribute('data-verdict', /./);
+  console.log(await ex.getByTestId('verdict').textContent());
+  const f = page.locator('[data-exercise="practice-sigmoid-chain"]');
+  await f.getByRole('textbox').fill('3*sigma(3z)*(1-sigma(3 z))');
+  await page.waitForTimeout(1500);
+  console.log(await f.locator('[data-part="preview"]').innerHTML().then(s => s.slice(0, 200)));
+  await f.getByRole('button', { name: 'Check' }).click();
+  await expect(f.getByTestId('verdict')).toHaveAttribute('data-verdict', /./);
+  console.log(await f.getByTestId('verdict').textContent());
+  const c = page.locator('[data-exercise="practice-code-stable-softmax"]');
+  await c.getByRole('textbox').fill('function softmax(z){ while(true){} }');
+  await c.getByRole('button', { name: 'Check' }).click();
+  await expect(c.getByTestId('verdict')).toHaveAttribute('data-verdict', /./, { timeout: 10000 });
+  console.log(await c.getByTestId('verdict').textContent());
+  await c.getByRole('textbox').fill('function softmax(z){ try { fetch("/x"); return "fetch ok" } catch(e) { return String(e) } }');
+  await c.getByRole('button', { name: 'Check' }).click();
+  await page.waitForTimeout(1500);
+  console.log(await c.getByTestId('verdict').textContent());
+  await c.getByRole('button', { name: 'Show solution' }).click();
+  await page.waitForTimeout(1000);
+  console.log((await c.locator('[data-part="solution"]').innerHTML()).slice(0, 300));
+  const n = page.locator('[data-exercise="practice-neuron-separate"]');
+  await n.getByRole('button', { name: 'Check' }).click();
+  await expect(n.getByTestId('verdict')).toHaveAttribute('data-verdict', /./);
+  console.log(await n.getByTestId('verdict').textContent());
+  console.log(w.errors, w.foreign);
+});
