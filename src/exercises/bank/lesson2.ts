@@ -219,12 +219,12 @@ export default defineBank('02-likelihood', [
     options: ({ label, order }) => {
       const target = (f: number) => (label === 1 ? sigmoid(f) : sigmoid(-f));
       const candidates: { id: string; label: string; at: (f: number) => number; feedback: string }[] = [
-        { id: 'exp-ratio', label: '$\\dfrac{e^{f}}{1 + e^{f}}$', at: (f) => Math.exp(f) / (1 + Math.exp(f)), feedback: 'e^f/(1 + e^f) = 1/(1 + e^{−f}) = σ(f), the probability of y = 1.' },
-        { id: 'sigmoid', label: '$\\dfrac{1}{1 + e^{-f}}$', at: (f) => 1 / (1 + Math.exp(-f)), feedback: 'This is σ(f), the probability of y = 1.' },
-        { id: 'deck-slip', label: '$\\dfrac{1}{e^{f} + 1}$', at: (f) => 1 / (Math.exp(f) + 1), feedback: 'This is σ(−f), the probability of y = 0: the slip in one of the decks. Check it at f = 2.' },
-        { id: 'one-minus', label: '$1 - \\sigma(-f)$', at: (f) => 1 - sigmoid(-f), feedback: 'Since σ(−f) = 1 − σ(f), this is σ(f), the probability of y = 1.' },
-        { id: 'minus-ratio', label: '$\\dfrac{e^{-f}}{1 + e^{-f}}$', at: (f) => Math.exp(-f) / (1 + Math.exp(-f)), feedback: 'Dividing by e^{−f}: this is 1/(e^f + 1) = σ(−f), the probability of y = 0.' },
-        { id: 'half', label: '$\\tfrac12$', at: () => 0.5, feedback: 'Only at f = 0: a check at one point is not enough.' },
+        { id: 'exp-ratio', label: 'e^f / (1 + e^f), that is $\\dfrac{e^{f}}{1 + e^{f}}$', at: (f) => Math.exp(f) / (1 + Math.exp(f)), feedback: 'e^f/(1 + e^f) = 1/(1 + e^{−f}) = σ(f), the probability of y = 1.' },
+        { id: 'sigmoid', label: '1 / (1 + e^(−f)), that is $\\dfrac{1}{1 + e^{-f}}$', at: (f) => 1 / (1 + Math.exp(-f)), feedback: 'This is σ(f), the probability of y = 1.' },
+        { id: 'deck-slip', label: '1 / (e^f + 1), that is $\\dfrac{1}{e^{f} + 1}$', at: (f) => 1 / (Math.exp(f) + 1), feedback: 'This is σ(−f), the probability of y = 0: the slip in one of the decks. Check it at f = 2.' },
+        { id: 'one-minus', label: '1 − σ(−f), that is $1 - \\sigma(-f)$', at: (f) => 1 - sigmoid(-f), feedback: 'Since σ(−f) = 1 − σ(f), this is σ(f), the probability of y = 1.' },
+        { id: 'minus-ratio', label: 'e^(−f) / (1 + e^(−f)), that is $\\dfrac{e^{-f}}{1 + e^{-f}}$', at: (f) => Math.exp(-f) / (1 + Math.exp(-f)), feedback: 'Dividing by e^{−f}: this is 1/(e^f + 1) = σ(−f), the probability of y = 0.' },
+        { id: 'half', label: 'the constant ½', at: () => 0.5, feedback: 'Only at f = 0: a check at one point is not enough.' },
       ];
       const probes = [-3, -0.7, 0.4, 2, 5];
       return order.map((i) => {
