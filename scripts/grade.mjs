@@ -1,6 +1,6 @@
-// `npm run grade -- sheets/*.json [--out grades.csv]`: loads the TypeScript grader
-// (src/exercises/grading/cli.ts) through Vite's module runner, which resolves the project's
-// path aliases (@engine, …) exactly like the site build, then runs it.
+// `npm run grade -- sheets/*.json [--out grades.csv]`: runs the TypeScript grader
+// (src/exercises/grading/run.ts → cli.ts) through Vite's module runner, which resolves the
+// project's path aliases (@engine, …) and TypeScript exactly like the site build does.
 
 import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';
@@ -16,10 +16,9 @@ const alias = [
   { find: /^@lib\//, replacement: `${root}src/lib/` },
 ];
 
-const { module } = await runnerImport(`${root}src/exercises/grading/cli.ts`, {
+await runnerImport(`${root}src/exercises/grading/run.ts`, {
   root,
   configFile: false,
   logLevel: 'error',
   resolve: { alias },
 });
-process.exitCode = await module.main(process.argv.slice(2));

@@ -48,12 +48,17 @@ test('Train lowers the loss, Pause stops the epoch counter, Reset restores the f
   const epoch = w.getByTestId('epoch');
   const first = await loss.textContent();
   expect(await num(epoch)).toBe(0);
+  await expect(w.getByText('Turn on JavaScript')).toHaveCount(0);
   await fast(w);
 
   await w.getByRole('button', { name: 'Train' }).click();
   await expect(w.getByRole('button', { name: 'Pause' })).toBeVisible();
   await expect.poll(() => num(epoch)).toBeGreaterThanOrEqual(5);
   await expect.poll(() => num(loss)).toBeLessThan(Number(first) * 0.9);
+  // Screen readers hear a calm summary (a polite live region, not every readout change).
+  const announcer = w.locator('[data-announcer]');
+  await expect(announcer).toHaveAttribute('aria-live', 'polite');
+  await expect(announcer).toContainText(/epoch \d+: training loss [\d.]+, validation loss [\d.]+, accuracy [\d.]+ %/);
 
   await w.getByRole('button', { name: 'Pause' }).click();
   await expect(w.getByRole('button', { name: 'Train' })).toBeVisible();
@@ -117,6 +122,16 @@ test('works from the keyboard alone: Tab to Train, Enter trains, Space pauses', 
   await expect.poll(() => num(w.getByTestId('epoch'))).toBeGreaterThan(0);
   await page.keyboard.press('Space');
   await expect(w.getByRole('button', { name: 'Train' })).toBeFocused();
+
+  // The network diagram: focus it and step through the weights with the arrow keys.
+  const diagram = w.getByRole('group', { name: /Network diagram/ });
+  await diagram.focus();
+  await expect(diagram.locator('svg')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  const live = w.locator('[data-view="network-diagram"] [aria-live="polite"]');
+  await expect(live).toContainText(/x₁ → h₁ in layer 1: weight -?[\d.e-]+ \((positive, solid|negative, dashed)\)/);
+  await page.keyboard.press('ArrowRight');
+  await expect(live).toContainText('x₂ → h₁ in layer 1');
   watch.check();
 });
 
@@ -141,6 +156,7 @@ test('two trainers train side by side; a learning rate of 10 diverges, pauses wi
   await expect(alert).toContainText('learning rate');
   await expect(alert).toContainText('too large');
   await expect(w.getByRole('button', { name: 'Train' })).toBeDisabled();
+  await expect(alert).toBeFocused();
   for (const value of await w.getByTestId('loss').allTextContents()) expect(Number.isFinite(Number(value)), value).toBe(true);
   await expect(w.getByRole('button', { name: 'Reset' })).toBeEnabled();
   await alert.getByRole('button', { name: 'Lower η and start again' }).click();
@@ -250,6 +266,7 @@ test('the heavy code loads only near the viewport, training waits off screen, an
 
   const r = page.locator('[data-widget="regress"]');
   await expect.poll(() => num(r.getByTestId('loss').first())).toBeGreaterThan(0);
+  await r.locator('[data-view="fitted-curve"]').scrollIntoViewIfNeeded();
   await expect(r.locator('[data-view="fitted-curve"] svg')).toBeVisible();
   await expect(w.locator('[data-view="decision-regions"] svg')).toBeVisible();
   await expectNoSeriousAxeViolations(page, testInfo);
@@ -285,7 +302,25 @@ test('the element API drives the widget and reports user actions as widgetchange
   expect(changes[2]!.widget).toBe('classify');
   expect(changes[2]!.params).toMatchObject({ batch: 32, lr: 0.5, layers: [3], seed: 1 });
 
+  // Present mode hides a widget's settings with an attribute.
+  await w.evaluate((el) => el.setAttribute('hide-controls', ''));
+  await expect(w.getByRole('group', { name: 'Settings' })).toBeHidden();
+  await w.evaluate((el) => el.removeAttribute('hide-controls'));
+  await expect(w.getByRole('group', { name: 'Settings' })).toBeVisible();
+
   const state = await w.evaluate((el) => (el as HTMLElement & { getState(): unknown }).getState());
   expect(state).toMatchObject({ name: 'classify', params: { batch: 32 }, seed: 1, training: false, trainers: [{ id: 'net', layerSizes: [2, 3, 2] }] });
   watch.check();
+});
+
+test('without JavaScript each widget shows what it would do', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/gallery/');
+  const w = page.locator('[data-widget="classify"]');
+  await expect(w.getByRole('heading', { name: 'A network separating classes of points' })).toBeVisible();
+  await expect(w).toContainText('learns to tell classes of points apart');
+  await expect(w).toContainText('Turn on JavaScript');
+  await expect(w.getByRole('button')).toHaveCount(0);
+  await context.close();
 });

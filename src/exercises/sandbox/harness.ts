@@ -95,7 +95,7 @@ export async function harness(
   const names = calls ? [...new Set(calls.map((c) => c.fn))] : [];
   const tail = names.length > 0 ? `\n;return [${names.map((n) => `typeof ${n} === "function" ? ${n} : undefined`).join(', ')}];` : '';
   // A dynamic import() would load code from anywhere; the keyword has no use in a sandboxed answer.
-  if (/\bimport\s*(\(|\.|\{|\*|[A-Za-z_$])/.test(code)) {
+  if (/\bimport\b\s*(\(|\.|\{|\*|[A-Za-z_$])/.test(code)) {
     return { status: 'error', phase: 'compile', error: { name: 'SyntaxError', message: 'import is not available here: write everything in this code' }, logs };
   }
   let compiled: (...a: unknown[]) => Promise<unknown>;
@@ -125,7 +125,7 @@ export async function harness(
     try {
       const args = env.decode(call.args);
       let out = fn(...(Array.isArray(args) ? args : []));
-      if (out && typeof (out as Promise<unknown>).then === 'function') out = await out;
+      if (out && typeof (out as Promise<unknown>).then === 'function') out = await (out as Promise<unknown>);
       results.push({ ok: true, value: env.encode(out) });
     } catch (e) {
       results.push({ ok: false, error: describe(e) });

@@ -119,6 +119,6 @@ export function parseSheet(input: unknown): Parsed<Sheet> {
 
 /** The file name a sheet is saved under. */
 export function sheetFileName(sheet: Sheet): string {
-  const who = sheet.studentId.replace(/[^a-z0-9._-]+/gi, '-').replace(/^-+|-+$/g, '') || 'student';
+  const who = sheet.studentId.replace(/[^a-z0-9_-]+/gi, '-').replace(/^-+|-+$/g, '') || 'student';
   return `answers-${who}-${sheet.exportedAt.slice(0, 10)}.json`;
 }

@@ -35,7 +35,7 @@ export interface CurvePoint {
 }
 
 /** Most points drawn per curve; longer histories are thinned evenly (ends kept). */
-export const MAX_POINTS = 400;
+export const MAX_POINTS = 250;
 
 /**
  * The points of one trainer's curve: finite values only (a diverged run's NaN never reaches the
@@ -87,7 +87,7 @@ export function curvesPlotOptions(
     const lastTrain = train[train.length - 1];
     if (first && lastTrain) {
       const unit = metric === 'accuracy' ? ' %' : '';
-      let w = `${many ? `${t.label}: ` : ''}training ${metric} ${short(first.value)}${unit} at epoch ${first.epoch}, ${short(lastTrain.value)}${unit} at epoch ${lastTrain.epoch}`;
+      let w = `${many ? `${t.label}: ` : ''}training ${metric} ${short(first.value)}${unit} at epoch ${short(first.epoch)}, ${short(lastTrain.value)}${unit} at epoch ${short(lastTrain.epoch)}`;
       const lastVal = val[val.length - 1];
       if (lastVal) w += `; validation ${metric} ${short(lastVal.value)}${unit}`;
       words.push(w);
@@ -95,7 +95,7 @@ export function curvesPlotOptions(
     if (options.markBest && t.bestEpoch >= 0 && metric === 'loss') {
       marks.push(Plot.ruleX([t.bestEpoch], { stroke: theme.fgSoft, strokeDasharray: '2,3', ...quiet }));
       marks.push(Plot.text([t.bestEpoch], { x: (d: number) => d, frameAnchor: 'top', text: () => 'best validation', dy: 6, dx: 3, textAnchor: 'start', fill: theme.fgSoft, fontSize: 10, ...quiet }));
-      words.push(`best validation loss at epoch ${t.bestEpoch}`);
+      words.push(`best validation loss at epoch ${short(t.bestEpoch)}`);
     }
   });
   const plot: Plot.PlotOptions = {
