@@ -27,8 +27,8 @@ export const HIDDEN = 16;
 
 /** The two trainers: which loss each one minimizes. */
 export const RUNS = [
-  { id: 'gaussian', label: 'Gaussian noise model (squared error)', loss: 'mse' },
-  { id: 'laplace', label: 'Laplace noise model (absolute error)', loss: 'absolute' },
+  { id: 'gaussian', label: 'Gaussian / squared error', loss: 'mse' },
+  { id: 'laplace', label: 'Laplace / absolute error', loss: 'absolute' },
 ] as const;
 
 export type RunId = (typeof RUNS)[number]['id'];
