@@ -46,7 +46,7 @@ export function mount(host: HTMLElement): Mounted {
       }
     });
     status.textContent = `Stage ${state.stage + 1} of ${STAGES.length}: ${STAGE_TITLES[stage]}`;
-    status.dataset.stage = stage;
+    status.dataset.current = stage;
     prev.disabled = state.stage === 0;
     next.disabled = state.stage === STAGES.length - 1;
     renderPlot(chart, diagram(state.result, stage), `Network diagram, ${STAGE_TITLES[stage]}. ${describeStage(state.result, stage)}`);
