@@ -173,6 +173,47 @@ test.describe('lesson 3 panels', () => {
     watch.check();
   });
 
+  test('softmax-regression widget: learns the blobs, gradients sum to zero, Reset replays', async ({ page, baseURL }) => {
+    const watch = watchPage(page, baseURL!);
+    await page.goto(PAGE);
+    const widget = page.locator('[data-widget="softmax-regression"]');
+    const train = widget.getByRole('button', { name: 'Train' });
+    await ready(widget, train);
+    const number = async (id: string) => Number(await widget.getByTestId(id).textContent());
+    const cell = (key: string) => widget.locator(`[data-view="gradients"] td[data-cell="${key}"]`);
+    await expect(cell('w-sum-0')).toHaveCount(1);
+    await expect.poll(() => number('loss')).toBeGreaterThan(0);
+    const startLoss = await widget.getByTestId('loss').textContent();
+    const startNorm = await number('grad-norm');
+    const [meanX, meanY] = await values(widget.locator('[data-view="gradients"] td[data-cell^="w-sum-"]'));
+
+    await widget.getByRole('button', { name: 'Step' }).click();
+    await expect.poll(() => number('epoch')).toBe(1);
+    await expect.poll(() => number('loss')).toBeLessThan(Number(startLoss));
+
+    await train.click();
+    await expect.poll(() => number('epoch'), { timeout: 60_000 }).toBeGreaterThanOrEqual(15);
+    await widget.getByRole('button', { name: 'Pause' }).click();
+    await expect(train).toBeVisible();
+    expect(await number('accuracy')).toBeGreaterThanOrEqual(95);
+    expect(await number('val-accuracy')).toBeGreaterThanOrEqual(90);
+    await expect.poll(() => number('grad-norm')).toBeLessThan(startNorm / 5);
+    // The errors p − y of every point sum to zero, so the class gradients do, and the average
+    // weight vector never moves (SGD without a penalty).
+    const sums = await values(widget.locator('[data-view="gradients"] td[data-cell^="gw-sum-"], [data-view="gradients"] td[data-cell="gb-sum"]'));
+    expect(sums).toHaveLength(3);
+    for (const s of sums) expect(Math.abs(s)).toBeLessThan(1e-9);
+    const [afterX, afterY] = await values(widget.locator('[data-view="gradients"] td[data-cell^="w-sum-"]'));
+    expect(afterX).toBeCloseTo(meanX!, 9);
+    expect(afterY).toBeCloseTo(meanY!, 9);
+    await expect(widget.locator('[data-view="arrows"] svg[role="img"]')).toHaveAttribute('aria-label', /class 3: w = /);
+
+    await widget.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(() => number('epoch')).toBe(0);
+    await expect(widget.getByTestId('loss')).toHaveText(startLoss!);
+    watch.check();
+  });
+
   test('the lesson page has no serious axe violations once every panel is awake', async ({ page, baseURL }, testInfo) => {
     const watch = watchPage(page, baseURL!);
     await page.goto(PAGE);
@@ -186,6 +227,9 @@ test.describe('lesson 3 panels', () => {
       const panel = page.locator(`[data-panel="${name}"]`);
       await ready(panel, panel.getByRole(control).first());
     }
+    const widget = page.locator('[data-widget="softmax-regression"]');
+    await ready(widget, widget.getByRole('button', { name: 'Train' }));
+    await expect(widget.locator('[data-view="arrows"] svg[role="img"]')).toHaveCount(1);
     await expectNoSeriousAxeViolations(page, testInfo);
     watch.check();
   });
