@@ -826,7 +826,7 @@ export class WidgetController {
       if (moving && !lane.gridLimiter.ready(now)) return;
       lane.gridToken = token;
       lane.gridPending = true;
-      const n = this.def.gridResolution ?? 64;
+      const n = this.def.gridResolution ?? 80;
       const request =
         t.data.inputs === 2
           ? ({ type: 'predictGrid', id: t.versions.data, ...b, nx: n, ny: n } as const)
@@ -872,21 +872,15 @@ export class WidgetController {
     const { train, step, status } = this.ui;
     const loading = this.state.trainers.some((t) => t.status === 'loading');
     const stuck = this.state.trainers.some((t) => t.status === 'diverged' || t.status === 'error');
-    train.textContent = this.state.wantsToRun ? 'Pause' : 'Train';
-    train.disabled = loading || stuck;
-    step.disabled = loading || stuck;
-    this.host.dataset['state'] = loading ? 'loading' : stuck ? 'stopped' : this.state.wantsToRun ? 'training' : 'paused';
-    status.textContent = loading
-      ? 'Loading…'
-      : stuck
-        ? 'Stopped'
-        : this.state.wantsToRun
-          ? this.state.hold === 'offscreen'
-            ? 'Waiting (off screen)'
-            : this.state.hold === 'hidden'
-              ? 'Waiting (tab hidden)'
-              : 'Training'
-          : 'Paused';
+    const held = this.state.hold === 'offscreen' ? 'Waiting (off screen)' : this.state.hold === 'hidden' ? 'Waiting (tab hidden)' : 'Training';
+    // Writes only what changed: this runs on every worker reply, and an unchanged text or
+    // attribute written again still costs a style recalculation.
+    setText(train, this.state.wantsToRun ? 'Pause' : 'Train');
+    if (train.disabled !== (loading || stuck)) train.disabled = loading || stuck;
+    if (step.disabled !== (loading || stuck)) step.disabled = loading || stuck;
+    const mode = loading ? 'loading' : stuck ? 'stopped' : this.state.wantsToRun ? 'training' : 'paused';
+    if (this.host.dataset['state'] !== mode) this.host.dataset['state'] = mode;
+    setText(status, loading ? 'Loading…' : stuck ? 'Stopped' : this.state.wantsToRun ? held : 'Paused');
   }
 
   // ---------------------------------------------------------------- messages
@@ -964,6 +958,10 @@ export class WidgetController {
       history.replaceState(history.state, '', `${loc.pathname}${queryString(next)}${loc.hash}`);
     }, 200);
   }
+}
+
+function setText(node: HTMLElement, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
 }
 
 function sameParam(spec: ParamSpec, a: ParamValue, b: ParamValue): boolean {
