@@ -1,7 +1,7 @@
 // Lesson 3 in a real browser: the panels' measurable behaviour on fixed inputs, checked against
 // independent computations written here (closed forms, hand arithmetic), plus accessibility and
 // a clean console.
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoSeriousAxeViolations, watchPage } from './helpers';
 
 const PAGE = '/lessons/03-softmax-gradient/';
@@ -21,12 +21,13 @@ async function values(locator: Locator): Promise<number[]> {
 /** Waits until a lazily loaded panel has wired its controls (they start disabled). */
 async function ready(panel: Locator, control: Locator): Promise<void> {
   await panel.scrollIntoViewIfNeeded();
-  await expect(control).toBeEnabled();
+  // The logic loads lazily (a worker too, for the widget): generous on a busy machine.
+  await expect(control).toBeEnabled({ timeout: 60_000 });
 }
 
 test.describe('lesson 3 panels', () => {
   // The page carries ~20,000 KaTeX nodes; on a busy machine every locator round trip is slow.
-  test.describe.configure({ timeout: 150_000 });
+  test.describe.configure({ timeout: 240_000 });
 
   test('logits panel: p, p − y and the loss follow the logits', async ({ page, baseURL }) => {
     const watch = watchPage(page, baseURL!);
@@ -234,3 +235,122 @@ test.describe('lesson 3 panels', () => {
     watch.check();
   });
 });
+
+test.describe('lesson 3 exercises, one of each kind', () => {
+  test.describe.configure({ timeout: 240_000 });
+
+  const exercise = (page: Page, id: string) => page.locator(`[data-exercise="${id}"]`);
+  async function prompt(ex: Locator): Promise<string> {
+    await expect(ex).toHaveAttribute('data-ready', 'true');
+    return (await ex.locator('[data-part="prompt"]').innerText()).replaceAll('\u2212', '-');
+  }
+  async function answer(ex: Locator, text: string): Promise<Locator> {
+    await ex.getByRole('textbox').fill(text);
+    await ex.getByRole('button', { name: 'Check' }).click();
+    return ex.getByTestId('verdict');
+  }
+
+  test('numeric, vector, choice and formula exercises judge the lesson’s computations', async ({ page, baseURL }) => {
+    const watch = watchPage(page, baseURL!);
+    await page.goto(PAGE);
+
+    // Numeric: the loss for huge logits [a, a − d, −a], class 2, is d + log(1 + e^{−d}).
+    const stable = exercise(page, 'l3-stable-loss');
+    await stable.scrollIntoViewIfNeeded();
+    const m = /\[(\d+), ([\d.]+), -(\d+)\]/.exec(await prompt(stable));
+    expect(m).not.toBeNull();
+    const a = Number(m![1]);
+    const d = a - Number(m![2]);
+    let verdict = await answer(stable, (a + Math.log1p(Math.exp(-d))).toPrecision(8));
+    await expect(verdict).toHaveAttribute('data-verdict', 'wrong');
+    await expect(verdict).toContainText('subtract the true class');
+    verdict = await answer(stable, (d + Math.log1p(Math.exp(-d))).toPrecision(6));
+    await expect(verdict).toHaveAttribute('data-verdict', 'correct');
+
+    // Vector: ∂L/∂h = Σ p_l w_l − w_y, from the rows of W_S and h in the prompt.
+    const hidden = exercise(page, 'l3-hidden-gradient');
+    await hidden.scrollIntoViewIfNeeded();
+    const text = await prompt(hidden);
+    const WS = [...text.matchAll(/row \d of[\s\S]*?: \[(-?[\d.]+), (-?[\d.]+)\]/g)].map((r) => [Number(r[1]), Number(r[2])]);
+    const h = /For .*?= \[(-?[\d.]+), (-?[\d.]+)\] and true class (\d)/s.exec(text);
+    expect(WS).toHaveLength(3);
+    expect(h).not.toBeNull();
+    const x = [Number(h![1]), Number(h![2])];
+    const y = Number(h![3]) - 1;
+    const z = WS.map((r) => r[0]! * x[0]! + r[1]! * x[1]!);
+    const e = z.map(Math.exp);
+    const s = e.reduce((p, q) => p + q, 0);
+    const grad = [0, 1].map((k) => WS.reduce((acc, r, l) => acc + (e[l]! / s) * r[k]!, 0) - WS[y]![k]!);
+    verdict = await answer(hidden, `[${grad.map((g) => (-g).toFixed(4)).join(', ')}]`);
+    await expect(verdict).toHaveAttribute('data-verdict', 'wrong');
+    await expect(verdict).toContainText('flipped');
+    verdict = await answer(hidden, `[${grad.map((g) => g.toFixed(4)).join(', ')}]`);
+    await expect(verdict).toHaveAttribute('data-verdict', 'correct');
+
+    // Choice: the parameters whose relative error is at least 1e-6.
+    const verdictEx = exercise(page, 'l3-gradient-check-verdict');
+    await verdictEx.scrollIntoViewIfNeeded();
+    const lines = [...(await prompt(verdictEx)).matchAll(/(\S+\[[\d,]+\]): analytic (-?[\d.e+-]+), numeric (-?[\d.e+-]+)/g)];
+    expect(lines).toHaveLength(6);
+    for (const [, name, an, nu] of lines) {
+      const rel = Math.abs(Number(an) - Number(nu)) / Math.max(Math.abs(Number(an)), Math.abs(Number(nu)), 1e-4);
+      const box = verdictEx.getByRole('checkbox', { name: name! });
+      if (rel >= 1e-6) await box.check();
+    }
+    await verdictEx.getByRole('button', { name: 'Check' }).click();
+    await expect(verdictEx.getByTestId('verdict')).toHaveAttribute('data-verdict', 'correct');
+
+    // Formula: ∂L/∂b_r is p_r − 1 for the true class and p_r otherwise.
+    const bias = exercise(page, 'l3-bias-gradient');
+    await bias.scrollIntoViewIfNeeded();
+    const same = !(await prompt(bias)).includes('≠');
+    verdict = await answer(bias, same ? '1 - p_r' : '-p_r');
+    await expect(verdict).toHaveAttribute('data-verdict', 'wrong');
+    await expect(verdict).toContainText('flip the sign');
+    verdict = await answer(bias, same ? 'p_r - 1' : 'p_r');
+    await expect(verdict).toHaveAttribute('data-verdict', 'correct');
+    watch.check();
+  });
+
+  test('code: a naive cross-entropy is caught on large logits, a log-sum-exp one passes', async ({ page, baseURL }) => {
+    const watch = watchPage(page, baseURL!);
+    await page.goto(PAGE);
+    const ex = exercise(page, 'l3-code-stable-ce');
+    await ex.scrollIntoViewIfNeeded();
+    await expect(ex).toHaveAttribute('data-ready', 'true');
+    let verdict = await answer(ex, 'function crossEntropy(z, y) { const e = z.map(Math.exp); const s = e.reduce((a, b) => a + b, 0); return -Math.log(e[y] / s); }');
+    await expect(verdict).toHaveAttribute('data-verdict', 'wrong', { timeout: 20_000 });
+    await expect(verdict).toContainText('overflows');
+    verdict = await answer(ex, 'function crossEntropy(z, y) { const m = Math.max(...z); let s = 0; for (const v of z) s += Math.exp(v - m); return m + Math.log(s) - z[y]; }');
+    await expect(verdict).toHaveAttribute('data-verdict', 'correct', { timeout: 20_000 });
+    watch.check();
+  });
+
+  test('challenge: overlapping classes, trained until the gradient norm is small', async ({ page, baseURL }) => {
+    const watch = watchPage(page, baseURL!);
+    await page.goto(PAGE);
+    const ex = exercise(page, 'l3-challenge-settle');
+    const text = await prompt(ex);
+    const goal = /at least ([\d.]+),.*?below ([\d.]+)/s.exec(text);
+    expect(goal).not.toBeNull();
+    const widget = page.locator('[data-widget="softmax-regression"]');
+    await ready(widget, widget.getByRole('button', { name: 'Train' }));
+
+    await ex.getByRole('button', { name: 'Check' }).click();
+    await expect(ex.getByTestId('verdict')).not.toHaveAttribute('data-verdict', 'correct');
+    await expect(ex.getByTestId('verdict')).toContainText('spread');
+
+    const spread = widget.getByRole('textbox', { name: /Spread of each class/ });
+    await spread.fill(goal![1]!);
+    await spread.press('Enter');
+    await widget.getByRole('combobox', { name: 'Speed' }).selectOption('fastest');
+    await widget.getByRole('button', { name: 'Train' }).click();
+    const norm = async () => Number(await widget.getByTestId('grad-norm').textContent());
+    await expect.poll(norm, { timeout: 90_000 }).toBeLessThan(Number(goal![2]));
+    await widget.getByRole('button', { name: 'Pause' }).click();
+    await ex.getByRole('button', { name: 'Check' }).click();
+    await expect(ex.getByTestId('verdict')).toHaveAttribute('data-verdict', 'correct');
+    watch.check();
+  });
+});
+
