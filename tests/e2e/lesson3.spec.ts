@@ -220,13 +220,13 @@ test.describe('lesson 3 panels', () => {
     await page.goto(PAGE);
     // Each panel enables its controls once its logic has loaded; the charts are drawn by then.
     for (const [name, control] of [
-      ['logits', 'button'],
-      ['stability', 'textbox'],
-      ['gradient-check', 'checkbox'],
-      ['backprop', 'button'],
+      ['logits', 'Back to the example'],
+      ['stability', 'Logits z'],
+      ['gradient-check', 'New random network'],
+      ['backprop', 'Next stage'],
     ] as const) {
       const panel = page.locator(`[data-panel="${name}"]`);
-      await ready(panel, panel.getByRole(control).first());
+      await ready(panel, panel.getByRole(name === 'stability' ? 'textbox' : 'button', { name: control }));
     }
     const widget = page.locator('[data-widget="softmax-regression"]');
     await ready(widget, widget.getByRole('button', { name: 'Train' }));
