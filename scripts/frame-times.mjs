@@ -64,24 +64,34 @@ function stats(values) {
   return { frames: s.length, median: rank(0.5), p95: rank(0.95), max: s[s.length - 1], over20: s.filter((x) => x > 20).length };
 }
 
-/** Records rAF intervals in the page for `ms` milliseconds. */
-function recordFrames(page, ms) {
+/**
+ * Records rAF intervals in the page for `ms` milliseconds. With `paint`, each frame also changes
+ * a small text on screen: a control for how fast this machine draws ANY changing page (an idle
+ * page draws nothing, so its frames cost nothing and say little about the machine).
+ */
+function recordFrames(page, ms, paint = false) {
   return page.evaluate(
-    (duration) =>
+    ([duration, withPaint]) =>
       new Promise((resolve) => {
         const deltas = [];
         let last = 0;
         let start = 0;
+        const probe = withPaint ? document.body.appendChild(document.createElement('output')) : null;
+        if (probe) probe.style.cssText = 'position:fixed;top:0;left:0;z-index:9;background:#fff';
         const frame = (t) => {
           if (!start) start = t;
           else deltas.push(t - last);
           last = t;
+          if (probe) probe.textContent = String(deltas.length);
           if (t - start < duration) requestAnimationFrame(frame);
-          else resolve(deltas);
+          else {
+            probe?.remove();
+            resolve(deltas);
+          }
         };
         requestAnimationFrame(frame);
       }),
-    ms,
+    [ms, paint],
   );
 }
 
@@ -104,6 +114,7 @@ try {
   await page.waitForFunction(() => [...document.querySelectorAll('training-widget')].every((w) => Number(w.querySelector('[data-testid="loss"]')?.textContent) > 0));
 
   const rest = stats(await recordFrames(page, 3000));
+  const control = stats(await recordFrames(page, 3000, true));
   const epochsBefore = await page.$$eval('training-widget', (ws) => ws.map((w) => Number(w.querySelector('[data-testid="epoch"]')?.textContent)));
   for (let i = 0; i < count; i++) await widgets.nth(i).getByRole('button', { name: 'Train' }).click();
   await page.waitForFunction(() => [...document.querySelectorAll('training-widget')].every((w) => w.getAttribute('data-state') === 'training'));
@@ -115,6 +126,7 @@ try {
 
   console.log(`Frame times at ${url} (${seconds} s while ${count} widgets train)`);
   report('at rest (3 s)', rest);
+  report('control: a counter (3 s)', control);
   report(`${count} widgets training`, training);
   names.forEach((n, i) => console.log(`  ${n}: epoch ${epochsBefore[i]} → ${epochsAfter[i]}`));
   console.log('CPU time per second of training, by thread (ms/s):');

@@ -24,6 +24,12 @@ async function checkAnswer(ex: Locator, answer: string) {
   await ex.getByRole('button', { name: 'Check' }).click();
 }
 
+/** Presses Check and waits until that check is over (the verdict is busy while code runs). */
+async function checkCode(ex: Locator, code: string) {
+  await checkAnswer(ex, code);
+  await expect(ex.getByTestId('verdict')).not.toHaveAttribute('aria-busy', 'true', { timeout: 10_000 });
+}
+
 test.beforeEach(async ({ page }) => {
   page.on('dialog', (d) => {
     throw new Error(`unexpected dialog: ${d.message()}`);
@@ -117,13 +123,17 @@ test('an endless loop in a code answer is stopped with a message while the page 
   await expect(verdict).toContainText('Stopped after 2 s');
   expect(Date.now() - started).toBeLessThan(6000);
 
+  // A memory blow-up is stopped too, and the page lives on.
+  await checkCode(ex, 'function softmax(z) {\n  const a = [];\n  for (;;) a.push(new Array(1e6).fill(1.5));\n}');
+  await expect(verdict).toContainText(/Stopped after 2 s|allocation failed|memory/);
+  await expect(verdict).toHaveAttribute('data-verdict', 'wrong');
+  expect(await page.evaluate(() => document.title)).toMatch(/Practice/);
+
   // The sandbox has no network: fetch is gone.
-  await ex.getByRole('textbox').fill('function softmax(z) { return typeof fetch + typeof XMLHttpRequest + typeof indexedDB + typeof importScripts; }');
-  await ex.getByRole('button', { name: 'Check' }).click();
+  await checkCode(ex, 'function softmax(z) { return typeof fetch + typeof XMLHttpRequest + typeof indexedDB + typeof importScripts; }');
   await expect(verdict).toContainText('returned "undefinedundefinedundefinedundefined"');
 
-  await ex.getByRole('textbox').fill('function softmax(z) {\n  const m = Math.max(...z);\n  const e = z.map((x) => Math.exp(x - m));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((x) => x / s);\n}');
-  await ex.getByRole('button', { name: 'Check' }).click();
+  await checkCode(ex, 'function softmax(z) {\n  const m = Math.max(...z);\n  const e = z.map((x) => Math.exp(x - m));\n  const s = e.reduce((a, b) => a + b, 0);\n  return e.map((x) => x / s);\n}');
   await expect(verdict).toHaveAttribute('data-verdict', 'correct');
   w.check();
 });
@@ -207,6 +217,9 @@ test('export and import of the answer sheet; a foreign file is refused and chang
   await page.reload();
   await expect(exercise(page, 'practice-linear-classifier')).toHaveAttribute('data-ready', 'true');
   await expect(exercise(page, 'practice-linear-classifier').getByTestId('verdict')).not.toHaveAttribute('data-verdict', /./);
+  // Same ID as on the sheet: the import must show up in the exercise without a reload.
+  await page.getByLabel('Your student ID').fill('export tester');
+  await page.getByRole('button', { name: 'Save ID' }).click();
   await page.getByLabel('Import an answer sheet (.json)').setInputFiles(file);
   await expect(page.locator('.answer-sheet [data-part="status"]')).toContainText('Imported 1 answer for ID “export tester”');
   await expect(exercise(page, 'practice-linear-classifier').getByTestId('verdict')).toHaveAttribute('data-verdict', first!);
@@ -252,6 +265,16 @@ test('the teacher page re-checks a chosen sheet and refuses a foreign one', asyn
   const csv = await readFile(await download.path(), 'utf8');
   expect(csv.split('\r\n')[0]).toBe('student,lesson,exercise,verdict,attempts,time,claimed,solutionSeen,message,file');
   expect(csv).toContain('bob,practice,practice-mse,wrong,1,');
+
+  // Dropping a file on the page grades it too.
+  const ada = await readFile('tests/fixtures/sheets/ada.json', 'utf8');
+  await page.locator('[data-part="drop"]').evaluate((zone, text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'ada.json', { type: 'application/json' }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, ada);
+  await expect(rows).toHaveCount(6 + 12, { timeout: 15_000 });
+  await expect(page.getByText('ada: 10 of 12 correct (ada.json)')).toBeVisible();
   w.check();
 });
 

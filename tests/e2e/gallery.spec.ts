@@ -55,6 +55,10 @@ test('Train lowers the loss, Pause stops the epoch counter, Reset restores the f
   await expect(w.getByRole('button', { name: 'Pause' })).toBeVisible();
   await expect.poll(() => num(epoch)).toBeGreaterThanOrEqual(5);
   await expect.poll(() => num(loss)).toBeLessThan(Number(first) * 0.9);
+  // Screen readers hear a calm summary (a polite live region, not every readout change).
+  const announcer = w.locator('[data-announcer]');
+  await expect(announcer).toHaveAttribute('aria-live', 'polite');
+  await expect(announcer).toContainText(/epoch \d+: training loss [\d.]+, validation loss [\d.]+, accuracy [\d.]+ %/);
 
   await w.getByRole('button', { name: 'Pause' }).click();
   await expect(w.getByRole('button', { name: 'Train' })).toBeVisible();
@@ -118,6 +122,16 @@ test('works from the keyboard alone: Tab to Train, Enter trains, Space pauses', 
   await expect.poll(() => num(w.getByTestId('epoch'))).toBeGreaterThan(0);
   await page.keyboard.press('Space');
   await expect(w.getByRole('button', { name: 'Train' })).toBeFocused();
+
+  // The network diagram: focus it and step through the weights with the arrow keys.
+  const diagram = w.getByRole('group', { name: /Network diagram/ });
+  await diagram.focus();
+  await expect(diagram.locator('svg')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  const live = w.locator('[data-view="network-diagram"] [aria-live="polite"]');
+  await expect(live).toContainText(/x₁ → h₁ in layer 1: weight -?[\d.e-]+ \((positive, solid|negative, dashed)\)/);
+  await page.keyboard.press('ArrowRight');
+  await expect(live).toContainText('x₂ → h₁ in layer 1');
   watch.check();
 });
 
@@ -142,6 +156,7 @@ test('two trainers train side by side; a learning rate of 10 diverges, pauses wi
   await expect(alert).toContainText('learning rate');
   await expect(alert).toContainText('too large');
   await expect(w.getByRole('button', { name: 'Train' })).toBeDisabled();
+  await expect(alert).toBeFocused();
   for (const value of await w.getByTestId('loss').allTextContents()) expect(Number.isFinite(Number(value)), value).toBe(true);
   await expect(w.getByRole('button', { name: 'Reset' })).toBeEnabled();
   await alert.getByRole('button', { name: 'Lower η and start again' }).click();
@@ -251,6 +266,7 @@ test('the heavy code loads only near the viewport, training waits off screen, an
 
   const r = page.locator('[data-widget="regress"]');
   await expect.poll(() => num(r.getByTestId('loss').first())).toBeGreaterThan(0);
+  await r.locator('[data-view="fitted-curve"]').scrollIntoViewIfNeeded();
   await expect(r.locator('[data-view="fitted-curve"] svg')).toBeVisible();
   await expect(w.locator('[data-view="decision-regions"] svg')).toBeVisible();
   await expectNoSeriousAxeViolations(page, testInfo);
@@ -285,6 +301,12 @@ test('the element API drives the widget and reports user actions as widgetchange
   expect(changes.map((c) => c.action)).toEqual(['train', 'pause', 'params']);
   expect(changes[2]!.widget).toBe('classify');
   expect(changes[2]!.params).toMatchObject({ batch: 32, lr: 0.5, layers: [3], seed: 1 });
+
+  // Present mode hides a widget's settings with an attribute.
+  await w.evaluate((el) => el.setAttribute('hide-controls', ''));
+  await expect(w.getByRole('group', { name: 'Settings' })).toBeHidden();
+  await w.evaluate((el) => el.removeAttribute('hide-controls'));
+  await expect(w.getByRole('group', { name: 'Settings' })).toBeVisible();
 
   const state = await w.evaluate((el) => (el as HTMLElement & { getState(): unknown }).getState());
   expect(state).toMatchObject({ name: 'classify', params: { batch: 32 }, seed: 1, training: false, trainers: [{ id: 'net', layerSizes: [2, 3, 2] }] });

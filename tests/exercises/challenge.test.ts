@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { field, num, StateError } from '@exercises/kinds/challenge.ts';
+import { field, num, StateError, trainer } from '@exercises/kinds/challenge.ts';
 import { NEURON_POINTS, NEURON_RANGE, neuronMetrics, neuronState } from '@exercises/practice/neuron.ts';
 import { check, variant } from './helpers.ts';
 
@@ -69,5 +69,13 @@ describe('challenge goals are pure predicates over plain state', () => {
     expect(num(s, 'trainers.0.valAccuracy')).toBe(0.97);
     expect(() => num(s, 'trainers.1.valAccuracy', 'validation accuracy')).toThrow(StateError);
     expect(() => num({ x: Number.NaN }, 'x')).toThrow(/no x yet/);
+  });
+
+  test('trainer() picks a widget-kit trainer by id, or the first', () => {
+    const s = { hiddenUnits: 16, trainers: [{ id: 'shallow', valAccuracy: 0.8 }, { id: 'deep', valAccuracy: null }] };
+    expect(num(trainer(s), 'valAccuracy')).toBe(0.8);
+    expect(() => num(trainer(s, 'deep'), 'valAccuracy', 'validation accuracy')).toThrow(/no validation accuracy yet/);
+    expect(() => trainer(s, 'wide')).toThrow(/no network “wide”/);
+    expect(() => trainer({}, undefined)).toThrow(StateError);
   });
 });

@@ -9,7 +9,7 @@ import { runInSandbox } from '../sandbox/index.ts';
 import type { CheckResult, Exercise, Response, Verdict } from '../types.ts';
 import { DEFAULT_STUDENT_ID, variantOf } from '../variant.ts';
 import { katexRenderer, prerenderedTex, renderMarkup, type TexRenderer } from './markup-dom.ts';
-import { announce, progressStore, showStorageProblem, STUDENT_EVENT } from './store.ts';
+import { announce, progressStore, PROGRESS_EVENT, showStorageProblem, STUDENT_EVENT } from './store.ts';
 
 /** Words shown before each message, so a verdict is never told by colour alone. */
 export const VERDICT_LABELS: Record<Verdict, string> = {
@@ -81,6 +81,8 @@ class ExerciseController {
   private studentId = '';
   private solutionRenderedFor = '';
   private previewTimer = 0;
+  /** The saved record as last shown, to notice changes made elsewhere (an import, another tab). */
+  private shownRecord = '';
   private readonly staticTex: TexRenderer;
 
   constructor(
@@ -104,6 +106,7 @@ class ExerciseController {
       text?.focus();
     });
     document.addEventListener(STUDENT_EVENT, () => this.load(true));
+    document.addEventListener(PROGRESS_EVENT, () => this.refresh());
     this.load(false);
     this.parts.check.disabled = false;
     this.root.dataset['ready'] = 'true';
@@ -131,14 +134,28 @@ class ExerciseController {
     this.solutionRenderedFor = '';
     parts.solutionButton.setAttribute('aria-expanded', 'false');
     parts.solutionButton.textContent = 'Show solution';
-    const rec = store.get(ex.id);
-    if (rec && rec.attempts > 0) {
-      if (studentChanged || this.untouched()) this.fillResponse(rec.response);
-      showVerdict(parts.verdict, rec.verdict, rec.solved ? `Solved in ${plural(rec.attempts, 'attempt')} (${new Date(rec.time).toLocaleDateString()}).` : 'Your last answer, saved in this browser.');
-    } else showVerdict(parts.verdict, null, '');
-    this.showAttempts();
+    this.showSaved(studentChanged || this.untouched());
     showStorageProblem(parts.storage, store);
     if (ex.kind === 'formula') this.schedulePreview();
+  }
+
+  /** Shows the saved record's verdict and attempts (and, if `fill`, its response). */
+  private showSaved(fill: boolean): void {
+    const rec = progressStore().get(this.ex.id);
+    this.shownRecord = JSON.stringify(rec ?? null);
+    if (rec && rec.attempts > 0) {
+      if (fill) this.fillResponse(rec.response);
+      const note = rec.solved ? `Solved in ${plural(rec.attempts, 'attempt')} (${new Date(rec.time).toLocaleDateString()}).` : 'Your last answer, saved in this browser.';
+      showVerdict(this.parts.verdict, rec.verdict, note);
+    } else showVerdict(this.parts.verdict, null, '');
+    this.showAttempts();
+  }
+
+  /** After progress changed elsewhere (an import, another tab): show the new saved state. */
+  private refresh(): void {
+    if (this.parts.verdict.getAttribute('aria-busy') === 'true') return;
+    if (JSON.stringify(progressStore().get(this.ex.id) ?? null) === this.shownRecord) return;
+    this.showSaved(true);
   }
 
   private renderOptions(): void {
@@ -205,6 +222,7 @@ class ExerciseController {
         } catch {
           return { ok: false, message: 'The widget’s state could not be read.' };
         }
+        if (state === null) return { ok: false, message: 'The widget has not started yet: scroll to it (or press Train), then press Check.' };
         if (!isWidgetState(state) || JSON.stringify(state).length > MAX_STATE_CHARS) return { ok: false, message: 'The widget’s state could not be read.' };
         return { ok: true, response: state };
       }
@@ -235,7 +253,7 @@ class ExerciseController {
       verdict.removeAttribute('aria-busy');
     }
     const store = progressStore();
-    store.recordCheck(this.ex.id, response, result);
+    this.shownRecord = JSON.stringify(store.recordCheck(this.ex.id, response, result) ?? null);
     showVerdict(verdict, result.verdict, result.message);
     this.showAttempts();
     showStorageProblem(this.parts.storage, store);
@@ -257,6 +275,7 @@ class ExerciseController {
         solutionButton.disabled = false;
       }
       progressStore().markSolutionSeen(this.ex.id);
+      this.shownRecord = JSON.stringify(progressStore().get(this.ex.id) ?? null);
     }
     solution.hidden = !open;
     solutionButton.setAttribute('aria-expanded', String(open));

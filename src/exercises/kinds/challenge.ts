@@ -43,6 +43,17 @@ export function bool(state: WidgetState, path: string, what = path): boolean {
   return v;
 }
 
+/**
+ * One trainer of a widget-kit state (`state.trainers`), by id, or the first when no id is given:
+ * `num(trainer(s, 'deep'), 'valAccuracy', 'validation accuracy')`.
+ */
+export function trainer(state: WidgetState, id?: string): WidgetState {
+  const list = field(state, 'trainers');
+  const found = Array.isArray(list) ? list.find((t: unknown) => isWidgetState(t) && (id === undefined || t['id'] === id)) : undefined;
+  if (!isWidgetState(found)) throw new StateError(id ? `The widget has no network “${id}” yet.` : 'The widget has no network yet: wait until it has loaded.');
+  return found;
+}
+
 export function isWidgetState(value: unknown): value is WidgetState {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -35,7 +35,7 @@ export interface CurvePoint {
 }
 
 /** Most points drawn per curve; longer histories are thinned evenly (ends kept). */
-export const MAX_POINTS = 400;
+export const MAX_POINTS = 250;
 
 /**
  * The points of one trainer's curve: finite values only (a diverged run's NaN never reaches the
