@@ -61,6 +61,16 @@ test.describe('lesson 3 panels', () => {
 
     await panel.getByRole('button', { name: 'Back to the example' }).click();
     await expect(loss).toHaveText('0.3490');
+
+    // Dragging the middle bar of the logits chart up raises z₂ (the chart spans z from −8 to 8).
+    const chart = panel.locator('[data-chart="logits"] svg');
+    const box = (await chart.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.15, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(() => value(panel.locator('[data-cell="z-1"]'))).toBeGreaterThan(3);
+    expect(await value(panel.locator('[data-cell="z-0"]'))).toBe(2);
     watch.check();
   });
 
