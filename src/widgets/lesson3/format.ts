@@ -36,3 +36,12 @@ export function parseNumber(text: string): number {
   if (cleaned === '' || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cleaned)) return Number.NaN;
   return Number(cleaned);
 }
+
+const SUPERSCRIPTS: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+/** A power of ten as a short axis label: 1e-5 → "10⁻⁵", 1 → "10⁰"; other values fall back to formatNumber. */
+export function formatPowerOfTen(v: number): string {
+  const exponent = Math.round(Math.log10(v));
+  if (!(v > 0) || Math.abs(v / 10 ** exponent - 1) > 1e-9) return formatNumber(v, 2);
+  return `10${String(exponent).replace(/[-0-9]/g, (ch) => SUPERSCRIPTS[ch]!)}`;
+}

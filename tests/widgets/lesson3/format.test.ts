@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatVector, parseNumber } from '@widgets/lesson3/format';
+import { formatNumber, formatPowerOfTen, formatVector, parseNumber } from '@widgets/lesson3/format';
 
 describe('formatNumber', () => {
   it('writes ordinary numbers with fixed decimals and a typographic minus', () => {
@@ -36,5 +36,17 @@ describe('parseNumber', () => {
     expect(parseNumber('12abc')).toBeNaN();
     expect(parseNumber('0x10')).toBeNaN();
     expect(parseNumber('Infinity')).toBeNaN();
+  });
+});
+
+describe('formatPowerOfTen', () => {
+  it('labels log-axis ticks as powers of ten', () => {
+    expect(formatPowerOfTen(1e-5)).toBe('10⁻⁵');
+    expect(formatPowerOfTen(1e-10)).toBe('10⁻¹⁰');
+    expect(formatPowerOfTen(1)).toBe('10⁰');
+    expect(formatPowerOfTen(100)).toBe('10²');
+  });
+  it('falls back to plain numbers between powers', () => {
+    expect(formatPowerOfTen(3e-5)).toBe('3.0e\u22125');
   });
 });

@@ -2,7 +2,7 @@
 // backward pass one stage at a time, redrawing the diagram for the current stage.
 
 import type { Mounted } from '../lazy';
-import { renderPlot } from '../plot';
+import { renderChart } from '@widgets/kit';
 import { parseNumber } from '../format';
 import { STAGES, WALKTHROUGH_EXAMPLE, walkthrough, type Walkthrough } from './model';
 import { describeStage, diagram, STAGE_TITLES, stageLines } from './view';
@@ -46,10 +46,10 @@ export function mount(host: HTMLElement): Mounted {
       }
     });
     status.textContent = `Stage ${state.stage + 1} of ${STAGES.length}: ${STAGE_TITLES[stage]}`;
-    status.dataset.stage = stage;
+    status.dataset.current = stage;
     prev.disabled = state.stage === 0;
     next.disabled = state.stage === STAGES.length - 1;
-    renderPlot(chart, diagram(state.result, stage), `Network diagram, ${STAGE_TITLES[stage]}. ${describeStage(state.result, stage)}`);
+    renderChart(chart, diagram(state.result, stage), `Network diagram, ${STAGE_TITLES[stage]}. ${describeStage(state.result, stage)}`);
   };
 
   const recompute = (): void => {

@@ -66,6 +66,8 @@ export function walkthrough(x: readonly number[], y: number, network: ModelJSON 
   const k = output.units;
   const input = Float64Array.from(x);
   const z2 = model.forward(input, 1, null);
+  // As the engine's forwardBackward does: the backward buffers are sized before anything writes to them.
+  for (const layer of model.layers) layer.reserveDelta(1);
   const p = new Float64Array(k);
   model.head.predict(z2, 1, k, p);
   const loss = model.head.loss(z2, Float64Array.of(y), 1, k, output.delta, model.sigma);

@@ -94,7 +94,7 @@ export function diagram(w: Walkthrough, stage: Stage): PlotOptions {
     height: 260,
     margin: 30,
     marginLeft: 50,
-    marginRight: 110,
+    marginRight: 150,
     style,
     x: { axis: null, domain: [-0.1, 2.1] },
     y: { axis: null, domain: [-1.4, 1.4] },
@@ -168,7 +168,7 @@ export function stageLines(w: Walkthrough, stage: Stage): string[] {
       ];
     case 'dz2':
       return [
-        `y = onehot(${w.y + 1}) = ${v(w.p.map((_, c) => (c === w.y ? 1 : 0)))}`,
+        `y = onehot(${w.y + 1}) = (${w.p.map((_, c) => (c === w.y ? 1 : 0)).join(', ')})`,
         `∂L/∂z₂ = p − y = ${v(w.dz2)}`,
       ];
     case 'dh1':

@@ -2,7 +2,7 @@
 // button feed runGradientCheck; the table, the charts and the summary show the result.
 
 import type { Mounted } from '../lazy';
-import { renderPlot } from '../plot';
+import { renderChart } from '@widgets/kit';
 import { formatNumber } from '../format';
 import { DEFAULT_SETTINGS, errorAgainstEps, isCheckActivation, runGradientCheck, type GradCheckSettings } from './model';
 import { describeReport, epsChart, errorChart, summary } from './view';
@@ -55,9 +55,9 @@ export function mount(host: HTMLElement): Mounted {
     summaryOut.dataset.maxRelError = String(report.maxRelError);
     summaryOut.dataset.passed = String(report.passed);
     seedOut.textContent = String(settings.seed);
-    renderPlot(charts.errors, errorChart(report), `Relative error per parameter, log scale. ${describeReport(report)}`);
+    renderChart(charts.errors, errorChart(report), `Relative error per parameter, log scale. ${describeReport(report)}`);
     const sweep = errorAgainstEps(settings);
-    renderPlot(
+    renderChart(
       charts.eps,
       epsChart(sweep, settings.eps),
       `Largest relative error against ε: ${sweep.map((p) => `ε ${formatNumber(p.eps, 0)}: ${formatNumber(p.maxRelError, 2)}`).join('; ')}.`,

@@ -3,7 +3,7 @@
 
 import * as Plot from '@observablehq/plot';
 import type { PlotOptions } from '@observablehq/plot';
-import { formatNumber } from '../format';
+import { formatNumber, formatPowerOfTen } from '../format';
 import { TOLERANCE, type GradCheckReport } from './model';
 
 /** Errors below this are drawn at it: a log scale has no zero, and 1e-16 is machine precision. */
@@ -18,14 +18,14 @@ export function errorChart(report: GradCheckReport): PlotOptions {
     width: 640,
     height: 240,
     marginBottom: 56,
-    marginLeft: 56,
+    marginLeft: 48,
     style,
     x: { label: null, domain: data.map((d) => d.name), tickRotate: -45 },
-    y: { type: 'log', domain: [FLOOR, 1], label: 'relative error', grid: true, tickFormat: (v: number) => formatNumber(v, 0) },
+    y: { type: 'log', domain: [FLOOR, 1], label: 'relative error', grid: true, tickFormat: formatPowerOfTen },
     symbol: { domain: [true, false], range: ['circle', 'times'] },
     marks: [
       Plot.ruleY([TOLERANCE], { stroke: 'currentColor', strokeDasharray: '4,3', ariaHidden: 'true' }),
-      Plot.text([TOLERANCE], { y: (d: number) => d, text: () => 'tolerance 1e−6', frameAnchor: 'right', dy: -7, ariaHidden: 'true' }),
+      Plot.text([TOLERANCE], { y: (d: number) => d, text: () => 'tolerance 10⁻⁶', frameAnchor: 'right', dy: -7, ariaHidden: 'true' }),
       Plot.dot(data, { x: 'name', y: 'error', symbol: 'pass', r: 5, stroke: 'currentColor', strokeWidth: 2, ariaHidden: 'true' }),
     ],
   };
@@ -39,8 +39,8 @@ export function epsChart(points: readonly { eps: number; maxRelError: number }[]
     height: 220,
     marginLeft: 56,
     style,
-    x: { type: 'log', label: 'ε', reverse: true, tickFormat: (v: number) => formatNumber(v, 0) },
-    y: { type: 'log', domain: [FLOOR, 1], label: 'largest relative error', grid: true, tickFormat: (v: number) => formatNumber(v, 0) },
+    x: { type: 'log', label: 'ε', reverse: true, tickFormat: formatPowerOfTen },
+    y: { type: 'log', domain: [FLOOR, 1], label: 'largest relative error', grid: true, tickFormat: formatPowerOfTen },
     marks: [
       Plot.ruleY([TOLERANCE], { stroke: 'currentColor', strokeDasharray: '4,3', ariaHidden: 'true' }),
       Plot.line(data, { x: 'eps', y: 'error', stroke: 'currentColor', ariaHidden: 'true' }),
@@ -54,7 +54,7 @@ export function describeReport(report: GradCheckReport): string {
   const failing = report.rows.filter((r) => !r.pass);
   const head = `${report.rows.length} parameters; largest relative error ${formatNumber(report.maxRelError, 3)}.`;
   return failing.length === 0
-    ? `${head} All below the tolerance 1e−6.`
+    ? `${head} All below the tolerance 10⁻⁶.`
     : `${head} ${failing.length} above the tolerance: ${failing.map((r) => r.name).join(', ')}.`;
 }
 
@@ -62,6 +62,6 @@ export function describeReport(report: GradCheckReport): string {
 export function summary(report: GradCheckReport): string {
   const failing = report.rows.filter((r) => !r.pass).length;
   return failing === 0
-    ? `Largest relative error ${formatNumber(report.maxRelError, 3)}: all ${report.rows.length} parameters agree (below 1e−6).`
-    : `Largest relative error ${formatNumber(report.maxRelError, 3)}: ${failing} of ${report.rows.length} parameters disagree (1e−6 or more).`;
+    ? `Largest relative error ${formatNumber(report.maxRelError, 3)}: all ${report.rows.length} parameters agree (below 10⁻⁶).`
+    : `Largest relative error ${formatNumber(report.maxRelError, 3)}: ${failing} of ${report.rows.length} parameters disagree (10⁻⁶ or more).`;
 }

@@ -2,7 +2,7 @@
 // class, and every change redraws p, the target, p − y, the loss and the predicted loss change.
 
 import type { Mounted } from '../lazy';
-import { renderPlot } from '../plot';
+import { renderChart } from '@widgets/kit';
 import { formatNumber } from '../format';
 import { clampLogit, EXAMPLE_STATE, lossChange, readLogits, type LogitsState } from './model';
 import { describe, gradientChart, logitsChart, probabilityChart } from './view';
@@ -75,9 +75,9 @@ export function mount(host: HTMLElement): Mounted {
     changeOut.dataset.actual = String(actual);
     changeOut.dataset.predicted = String(predicted);
     const label = describe(current, readout);
-    state.chart = renderPlot(charts.logits, logitsChart(current), `Logits. ${label}`);
-    renderPlot(charts.p, probabilityChart(readout), `Probabilities and one-hot target. ${label}`);
-    renderPlot(charts.grad, gradientChart(readout), `Gradient p − y. ${label}`);
+    state.chart = renderChart(charts.logits, logitsChart(current), `Logits. ${label}`);
+    renderChart(charts.p, probabilityChart(readout), `Probabilities and one-hot target. ${label}`);
+    renderChart(charts.grad, gradientChart(readout), `Gradient p − y. ${label}`);
   };
 
   /** A change begins: ΔL will be measured from the state as it is now. */

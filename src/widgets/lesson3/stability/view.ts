@@ -38,11 +38,11 @@ export function stabilityView(input: StabilityInput): StabilityView {
   const k = input.z.length;
   const rows: StabilityRow[] = [];
   for (let c = 0; c < k; c++) {
-    rows.push(row(`exp-${c}`, `e^z, class ${c + 1} (stable: e^(z − γ))`, naive.exps[c]!, stable.shiftedExps[c]!));
+    rows.push(row(`exp-${c}`, `exponential, class ${c + 1}`, naive.exps[c]!, stable.shiftedExps[c]!));
   }
   rows.push(row('sum', 'sum of the exponentials', naive.sum, stable.shiftedSum));
   for (let c = 0; c < k; c++) rows.push(row(`p-${c}`, `p, class ${c + 1}`, naive.p[c]!, stable.p[c]!));
-  rows.push(row('loss', `loss −log p for class ${input.y + 1}`, naive.loss, stable.loss));
+  rows.push(row('loss', `loss for class ${input.y + 1}`, naive.loss, stable.loss));
   return {
     rows,
     naiveVerdict: naive.failure ?? 'Naive: every number is finite here (the logits are small enough).',
