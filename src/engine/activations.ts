@@ -24,7 +24,7 @@ export interface Activation {
 export const LEAKY_SLOPE = 0.01;
 
 /** The activation table. At the kink z = 0 the derivative takes the left side: ReLU'(0) = 0, leaky-ReLU'(0) = 0.01. */
-export const activations: Readonly<Record<ActivationName, Activation>> = {
+export const activations: Readonly<Record<ActivationName, Activation>> = Object.freeze({
   /** g(z) = z;  g'(z) = 1. */
   identity: {
     name: 'identity',
@@ -64,7 +64,7 @@ export const activations: Readonly<Record<ActivationName, Activation>> = {
     f: softplus,
     df: (z) => sigmoid(z),
   },
-};
+});
 
 /** True when `name` is one of the activation names. */
 export function isActivationName(name: unknown): name is ActivationName {

@@ -452,6 +452,11 @@ export class MiniBatches {
     return Math.ceil(this.data.n / this.batchSizeValue);
   }
 
+  /** Batches left in the current epoch. */
+  get remaining(): number {
+    return Math.ceil((this.data.n - this.cursor) / this.batchSizeValue);
+  }
+
   /** Fraction of the current epoch done, in [0, 1). */
   get progress(): number {
     return this.cursor / this.data.n;

@@ -9,7 +9,7 @@ import type { Rng } from './random';
 export type InitName = 'glorot-uniform' | 'glorot-normal' | 'he-uniform' | 'he-normal';
 
 /** The names, for validation. */
-export const initNames: readonly InitName[] = ['glorot-uniform', 'glorot-normal', 'he-uniform', 'he-normal'];
+export const initNames: readonly InitName[] = Object.freeze(['glorot-uniform', 'glorot-normal', 'he-uniform', 'he-normal']);
 
 /** The default per layer: 'he-normal' for relu and leaky-relu, 'glorot-uniform' for the rest (identity, sigmoid, tanh, softplus). */
 export function defaultInit(activation: ActivationName): InitName {

@@ -76,4 +76,4 @@ export function matmulAB(
 }
 
 /** The plain-JS reference kernels, the default of every model. */
-export const jsKernels: Kernels = { matmulABt, matmulAtB, matmulAB };
+export const jsKernels: Kernels = Object.freeze({ matmulABt, matmulAtB, matmulAB });

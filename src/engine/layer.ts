@@ -40,7 +40,11 @@ export class Dense {
   private mask = new Float64Array(0);
   private dropped = new Float64Array(0);
   private dropoutActive = false;
+  // Rows the buffers hold: forward (z, h), backward (delta) and dropout (mask) are sized apart,
+  // so evaluating a large set never allocates training buffers.
   private capacity = 0;
+  private deltaCapacity = 0;
+  private maskCapacity = 0;
 
   constructor(inputs: number, units: number, activation: Activation, keep = 1) {
     this.inputs = inputs;
@@ -53,17 +57,21 @@ export class Dense {
     this.db = new Float64Array(units);
   }
 
-  /** Makes the batch buffers hold at least n rows; allocates only when a larger batch arrives. */
+  /** Makes the forward buffers hold at least n rows; allocates only when a larger batch arrives. */
   reserve(n: number): void {
     if (n <= this.capacity) return;
     const size = n * this.units;
     this.z = new Float64Array(size);
     this.h = this.activation.name === 'identity' ? this.z : new Float64Array(size);
-    this.delta = new Float64Array(size);
-    this.mask = new Float64Array(size);
-    this.dropped = new Float64Array(size);
     this.out = this.h;
     this.capacity = n;
+  }
+
+  /** Makes `delta` hold at least n rows (before a loss or the next layer writes into it). */
+  reserveDelta(n: number): void {
+    if (n <= this.deltaCapacity) return;
+    this.delta = new Float64Array(n * this.units);
+    this.deltaCapacity = n;
   }
 
   /**
@@ -87,6 +95,11 @@ export class Dense {
     if (!this.dropoutActive) {
       this.out = h;
       return h;
+    }
+    if (n > this.maskCapacity) {
+      this.mask = new Float64Array(n * units);
+      this.dropped = new Float64Array(n * units);
+      this.maskCapacity = n;
     }
     const { mask, dropped, keep } = this;
     for (let i = 0; i < n * units; i++) {

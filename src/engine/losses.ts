@@ -122,7 +122,7 @@ const identityPredict = (yHat: Float64Array, n: number, m: number, out: Float64A
 };
 
 /** The head table, keyed by loss name. */
-export const heads: Readonly<Record<LossName, Head>> = {
+export const heads: Readonly<Record<LossName, Head>> = Object.freeze({
   mse: { name: 'mse', loss: mse, task: 'regression', predict: identityPredict },
   absolute: { name: 'absolute', loss: absolute, task: 'regression', predict: identityPredict },
   'gaussian-nll': {
@@ -147,7 +147,7 @@ export const heads: Readonly<Record<LossName, Head>> = {
       for (let i = 0; i < n; i++) softmaxRow(z, i * k, k, out, i * k);
     },
   },
-};
+});
 
 /** True when `name` is one of the loss names. */
 export function isLossName(name: unknown): name is LossName {

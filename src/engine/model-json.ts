@@ -130,4 +130,4 @@ export function modelToJSON(model: Model): ModelJSON {
 }
 
 /** The loss names, for menus. */
-export const lossNames = Object.keys(heads) as LossName[];
+export const lossNames: readonly LossName[] = Object.freeze(Object.keys(heads) as LossName[]);

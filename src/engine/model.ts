@@ -12,7 +12,7 @@ import { createRng, type Rng } from './random';
 import { addPenalties } from './regularizers';
 
 /** Size limits of a network: inputs ≤ 784, 0–8 hidden layers, 1–1024 units per layer. */
-export const LIMITS = { inputs: 784, hiddenLayers: 8, units: 1024 } as const;
+export const LIMITS = Object.freeze({ inputs: 784, hiddenLayers: 8, units: 1024 } as const);
 
 /** One hidden layer of a network spec. */
 export interface HiddenSpec {
@@ -211,6 +211,7 @@ export function createModel(spec: ModelSpec, seed: number): Model {
  */
 export function forwardBackward(model: Model, x: Float64Array, y: Float64Array, n: number, rng: Rng | null): number {
   const yHat = model.forward(x, n, rng);
+  for (let l = 0; l < model.layers.length; l++) model.layers[l]!.reserveDelta(n);
   const out = model.layers[model.layers.length - 1]!;
   const loss = model.head.loss(yHat, y, n, model.outputs, out.delta, model.sigma);
   model.backward(x, n);

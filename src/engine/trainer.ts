@@ -251,6 +251,7 @@ export class Trainer {
     const outputs = loss === 'sigmoid-cross-entropy' ? 1 : all.outputs;
     if (this.loaded) {
       this.net = modelFromJSON(this.loaded);
+      checkCompatible(this.net, all);
     } else {
       if (!Array.isArray(network.hidden)) throw new EngineError('network.hidden must be an array of layers');
       const hidden: HiddenSpec[] = network.hidden.map((layer) => {
@@ -303,15 +304,18 @@ export class Trainer {
       this.stepsTaken++;
     }
     if (!net.parametersFinite()) return this.diverge('a weight became non-finite', this.epoch);
-    this.last = this.measure();
+    const measured = this.measure(false);
+    // Finite but enormous weights can still overflow on the whole set (∞ − ∞ = NaN).
+    if (!Number.isFinite(measured.trainLoss)) return this.diverge(`the training loss became ${measured.trainLoss}`, this.epoch);
+    if (measured.valLoss !== undefined && !Number.isFinite(measured.valLoss)) return this.diverge(`the validation loss became ${measured.valLoss}`, this.epoch);
+    this.last = this.record(measured);
     return { ...this.last };
   }
 
   /** Trains to the end of the current epoch and then n − 1 more whole epochs, measuring after each. */
   runEpochs(n: number): Metrics {
     for (let e = 0; e < n && !this.diverged; e++) {
-      const remaining = Math.ceil((1 - this.batches.progress) * this.sets.train.n / this.batches.batchSize);
-      this.step(remaining);
+      this.step(this.batches.remaining);
     }
     return this.metrics;
   }
@@ -407,15 +411,7 @@ export class Trainer {
    */
   loadModel(json: unknown): Metrics {
     const model = modelFromJSON(json);
-    const all = this.sets.all;
-    if (model.inputs !== all.inputs) throw new EngineError(`inputs: the model has ${model.inputs} inputs, the data ${all.inputs}`);
-    if (model.head.task !== all.task) throw new EngineError(`loss: the model's head is for ${model.head.task}, the data for ${all.task}`);
-    if (all.task === 'regression' && model.outputs !== all.outputs) {
-      throw new EngineError(`layers: the model has ${model.outputs} outputs, the data ${all.outputs}`);
-    }
-    if (all.task === 'classification' && model.classes !== all.classes) {
-      throw new EngineError(`layers: the model tells ${model.classes} classes apart, the data has ${all.classes}`);
-    }
+    checkCompatible(model, this.sets.all);
     this.loaded = modelToJSON(model);
     this.cfg = { ...this.cfg, network: networkOf(model) };
     this.build();
@@ -455,25 +451,30 @@ export class Trainer {
       const val = evaluateDataset(this.net, validation);
       metrics.valLoss = val.loss;
       if (val.accuracy !== undefined) metrics.valAccuracy = val.accuracy;
-      if (record && this.cfg.earlyStopping && (!this.best || val.loss < this.best.valLoss)) {
-        this.best = {
-          W: this.net.layers.map((layer) => layer.W.slice()),
-          b: this.net.layers.map((layer) => layer.b.slice()),
-          epoch: metrics.epoch,
-          valLoss: val.loss,
-        };
-      }
+    }
+    if (record) return this.record(metrics);
+    if (this.best) metrics.bestEpoch = this.best.epoch;
+    return metrics;
+  }
+
+  /** Adds measured metrics to the history and, with early stopping, keeps the best parameters. */
+  private record(metrics: Metrics): Metrics {
+    if (this.cfg.earlyStopping && metrics.valLoss !== undefined && (!this.best || metrics.valLoss < this.best.valLoss)) {
+      this.best = {
+        W: this.net.layers.map((layer) => layer.W.slice()),
+        b: this.net.layers.map((layer) => layer.b.slice()),
+        epoch: metrics.epoch,
+        valLoss: metrics.valLoss,
+      };
     }
     if (this.best) metrics.bestEpoch = this.best.epoch;
-    if (record) {
-      const h = this.history;
-      h.epoch.push(metrics.epoch);
-      h.steps.push(metrics.steps);
-      h.trainLoss.push(metrics.trainLoss);
-      h.valLoss.push(metrics.valLoss ?? Number.NaN);
-      h.trainAccuracy.push(metrics.trainAccuracy ?? Number.NaN);
-      h.valAccuracy.push(metrics.valAccuracy ?? Number.NaN);
-    }
+    const h = this.history;
+    h.epoch.push(metrics.epoch);
+    h.steps.push(metrics.steps);
+    h.trainLoss.push(metrics.trainLoss);
+    h.valLoss.push(metrics.valLoss ?? Number.NaN);
+    h.trainAccuracy.push(metrics.trainAccuracy ?? Number.NaN);
+    h.valAccuracy.push(metrics.valAccuracy ?? Number.NaN);
     return metrics;
   }
 
@@ -485,6 +486,18 @@ export class Trainer {
     this.diverged = { ...this.last, epoch, steps: this.stepsTaken, status: 'diverged', message };
     this.last = this.diverged;
     return { ...this.diverged };
+  }
+}
+
+/** Throws an EngineError unless the model reads the data's inputs and predicts its kind of targets. */
+function checkCompatible(model: Model, all: Dataset): void {
+  if (model.inputs !== all.inputs) throw new EngineError(`inputs: the model has ${model.inputs} inputs, the data ${all.inputs}`);
+  if (model.head.task !== all.task) throw new EngineError(`loss: the model's head is for ${model.head.task}, the data for ${all.task}`);
+  if (all.task === 'regression' && model.outputs !== all.outputs) {
+    throw new EngineError(`layers: the model has ${model.outputs} outputs, the data ${all.outputs}`);
+  }
+  if (all.task === 'classification' && model.classes !== all.classes) {
+    throw new EngineError(`layers: the model tells ${model.classes} classes apart, the data has ${all.classes}`);
   }
 }
 

@@ -8,6 +8,7 @@ import {
   gradientCheck,
   lossAndGradients,
   modelFromJSON,
+  Trainer,
   type ActivationName,
   type LossName,
   type Model,
@@ -91,8 +92,7 @@ describe('back-propagation equals central finite differences (relative error < 1
 });
 
 describe('one SGD step by hand', () => {
-  test('1–1–1 tanh network, mse, batch of two, η = 0.1', async () => {
-    const { Trainer } = await import('../../src/engine');
+  test('1–1–1 tanh network, mse, batch of two, η = 0.1', () => {
     const json = {
       inputs: 1,
       layers: [

@@ -187,3 +187,39 @@ describe('models and snapshots', () => {
     expect(() => new Trainer({ ...xorConfig, batchSize: 0 })).toThrow(/batchSize/);
   });
 });
+
+describe('buffers', () => {
+  test('training steps reuse the same buffers once they are allocated', () => {
+    const trainer = new Trainer({ ...regressionConfig, keep: 0.7 });
+    trainer.step(1);
+    const layers = trainer.model.layers;
+    const buffers = layers.map((layer) => [layer.z, layer.h, layer.delta, layer.dW, layer.W]);
+    trainer.step(25);
+    layers.forEach((layer, l) => expect([layer.z, layer.h, layer.delta, layer.dW, layer.W]).toEqual(buffers[l]));
+    layers.forEach((layer, l) => {
+      expect(layer.z).toBe(buffers[l]![0]);
+      expect(layer.delta).toBe(buffers[l]![2]);
+    });
+  });
+});
+
+describe('other data', () => {
+  test('parity with a sigmoid head and explicit 784-wide arrays both train', () => {
+    const parity = new Trainer({
+      network: { hidden: [8, 8], activation: 'relu', loss: 'sigmoid-cross-entropy' },
+      data: { name: 'parity', bits: 3 },
+      optimizer: { kind: 'adam', eta: 0.05 },
+      batchSize: 8,
+      seed: 2,
+    });
+    expect(parity.runEpochs(300).trainAccuracy).toBe(1);
+    const wide = new Trainer({
+      network: { hidden: [4] },
+      data: { inputs: [new Array(784).fill(0), new Array(784).fill(1)], targets: [0, 1] },
+      optimizer: { kind: 'sgd', eta: 0.01 },
+      batchSize: 2,
+      seed: 1,
+    });
+    expect(wide.step(5).status).toBe('ok');
+  });
+});
