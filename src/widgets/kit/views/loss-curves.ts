@@ -1,0 +1,166 @@
+// Loss (or accuracy) curves per epoch: training solid, validation dashed, one colour per trainer,
+// each line labelled at its end, so nothing rests on colour. A log-scale switch for losses that
+// fall over orders of magnitude; a rule marks the best validation epoch (early stopping).
+
+import * as Plot from '@observablehq/plot';
+import { thinIndices } from '../schedule';
+import type { TrainerState, WidgetState } from '../state';
+import type { ViewDefinition } from '../view';
+import { quiet, renderChart, renderLegend, short, type LegendItem, type Theme } from './chart';
+
+export interface CurvesOptions {
+  id?: string;
+  title?: string;
+  /** Span the widget's full width. */
+  wide?: boolean;
+  /** 'loss' (default) or 'accuracy'. */
+  metric?: 'loss' | 'accuracy';
+  /** Start on a log scale (losses only; the reader can switch). */
+  log?: boolean;
+  /** Draw validation curves (default true when the trainer has validation data). */
+  validation?: boolean;
+  /** Mark the epoch of the best validation loss (early stopping). */
+  markBest?: boolean;
+  /** Only these trainers (default: all). */
+  trainers?: readonly string[];
+  /** Height in pixels (default 240). */
+  height?: number;
+}
+
+/** One point of a drawn curve. */
+export interface CurvePoint {
+  epoch: number;
+  value: number;
+  series: string;
+}
+
+/** Most points drawn per curve; longer histories are thinned evenly (ends kept). */
+export const MAX_POINTS = 400;
+
+/**
+ * The points of one trainer's curve: finite values only (a diverged run's NaN never reaches the
+ * chart), and positive ones on a log scale.
+ */
+export function curvePoints(t: TrainerState, which: 'train' | 'validation', metric: 'loss' | 'accuracy', log: boolean, series: string): CurvePoint[] {
+  const ys = metric === 'loss' ? (which === 'train' ? t.history.loss : t.history.valLoss) : which === 'train' ? t.history.accuracy : t.history.valAccuracy;
+  const xs = t.history.epoch;
+  const out: CurvePoint[] = [];
+  for (const i of thinIndices(xs.length, MAX_POINTS)) {
+    const v = ys[i];
+    if (v === undefined || !Number.isFinite(v) || (log && v <= 0)) continue;
+    out.push({ epoch: xs[i]!, value: metric === 'accuracy' ? v * 100 : v, series });
+  }
+  return out;
+}
+
+/** Plot options for the curves: state → options, no DOM. */
+export function curvesPlotOptions(
+  trainers: readonly TrainerState[],
+  options: { metric: 'loss' | 'accuracy'; log: boolean; validation: boolean; markBest: boolean; width: number; height: number; theme: Theme },
+): { plot: Plot.PlotOptions; legend: LegendItem[]; summary: string } {
+  const { metric, log, theme } = options;
+  const marks: Plot.Markish[] = [];
+  const legend: LegendItem[] = [];
+  const words: string[] = [];
+  const many = trainers.length > 1;
+  let maxEpoch = 1;
+  trainers.forEach((t, i) => {
+    const color = theme.series[i % theme.series.length]!;
+    const name = (which: string) => (many ? `${t.label} ${which}` : which);
+    const train = curvePoints(t, 'train', metric, log, name('training'));
+    const hasVal = options.validation && (t.data?.validation.n ?? 0) > 0;
+    const val = hasVal ? curvePoints(t, 'validation', metric, log, name('validation')) : [];
+    for (const [points, dash] of [
+      [train, 'none'],
+      [val, '6,4'],
+    ] as const) {
+      if (points.length === 0) continue;
+      const last = points[points.length - 1]!;
+      maxEpoch = Math.max(maxEpoch, last.epoch);
+      marks.push(Plot.line(points, { x: 'epoch', y: 'value', stroke: color, strokeWidth: 2, strokeDasharray: dash, ...quiet }));
+      marks.push(Plot.text([last], { x: 'epoch', y: 'value', text: 'series', dx: 4, textAnchor: 'start', fill: theme.fg, fontSize: 11, ...quiet }));
+    }
+    legend.push({ color, text: name(metric === 'loss' ? 'training loss' : 'training accuracy') });
+    if (hasVal) legend.push({ color, dash: '6,4', text: name(metric === 'loss' ? 'validation loss' : 'validation accuracy') });
+    const first = train[0];
+    const lastTrain = train[train.length - 1];
+    if (first && lastTrain) {
+      const unit = metric === 'accuracy' ? ' %' : '';
+      let w = `${many ? `${t.label}: ` : ''}training ${metric} ${short(first.value)}${unit} at epoch ${first.epoch}, ${short(lastTrain.value)}${unit} at epoch ${lastTrain.epoch}`;
+      const lastVal = val[val.length - 1];
+      if (lastVal) w += `; validation ${metric} ${short(lastVal.value)}${unit}`;
+      words.push(w);
+    }
+    if (options.markBest && t.bestEpoch >= 0 && metric === 'loss') {
+      marks.push(Plot.ruleX([t.bestEpoch], { stroke: theme.fgSoft, strokeDasharray: '2,3', ...quiet }));
+      marks.push(Plot.text([t.bestEpoch], { x: (d: number) => d, frameAnchor: 'top', text: () => 'best validation', dy: 6, dx: 3, textAnchor: 'start', fill: theme.fgSoft, fontSize: 10, ...quiet }));
+      words.push(`best validation loss at epoch ${t.bestEpoch}`);
+    }
+  });
+  const plot: Plot.PlotOptions = {
+    width: options.width,
+    height: options.height,
+    marginRight: many ? 110 : 70,
+    marginLeft: 50,
+    x: { label: 'epoch', domain: [0, maxEpoch], grid: true },
+    y:
+      metric === 'accuracy'
+        ? { label: 'accuracy (%)', domain: [0, 100], grid: true }
+        : { label: log ? 'loss (log scale)' : 'loss', type: log ? 'log' : 'linear', grid: true, nice: true, tickFormat: '~g', ...(log ? {} : { zero: true }) },
+    marks,
+  };
+  const summary = words.length ? `${metric === 'loss' ? 'Loss' : 'Accuracy'} curves. ${words.join('. ')}.` : `${metric === 'loss' ? 'Loss' : 'Accuracy'} curves: no training yet.`;
+  return { plot, legend, summary };
+}
+
+/** The loss-curves view (or accuracy curves with `metric: 'accuracy'`). */
+export function lossCurves(o: CurvesOptions = {}): ViewDefinition {
+  const metric = o.metric ?? 'loss';
+  return {
+    id: o.id ?? (metric === 'loss' ? 'loss-curves' : 'accuracy-curves'),
+    title: o.title ?? (metric === 'loss' ? 'Loss per epoch' : 'Accuracy per epoch'),
+    wide: o.wide ?? false,
+    interval: 200,
+    mount(container) {
+      const doc = container.ownerDocument;
+      const bar = doc.createElement('div');
+      bar.className = 'tw-view__bar';
+      let log = metric === 'loss' && (o.log ?? false);
+      let drawn = '';
+      const chartHost = doc.createElement('div');
+      chartHost.className = 'tw-chart';
+      if (metric === 'loss') {
+        const label = doc.createElement('label');
+        const box = doc.createElement('input');
+        box.type = 'checkbox';
+        box.checked = log;
+        box.addEventListener('change', () => {
+          log = box.checked;
+          drawn = '';
+        });
+        label.append(box, doc.createTextNode(' Log scale'));
+        bar.append(label);
+      }
+      container.append(bar, chartHost);
+      return {
+        update(state: WidgetState, ctx) {
+          const trainers = o.trainers ? state.trainers.filter((t) => o.trainers!.includes(t.id)) : state.trainers;
+          const key = `${trainers.map((t) => t.versions.history).join(',')}|${log}|${ctx.width}|${ctx.theme.fg}|${ctx.present}`;
+          if (key === drawn) return;
+          drawn = key;
+          const { plot, legend, summary } = curvesPlotOptions(trainers, {
+            metric,
+            log,
+            validation: o.validation ?? true,
+            markBest: o.markBest ?? false,
+            width: ctx.width,
+            height: (o.height ?? 240) * (ctx.present ? 1.4 : 1),
+            theme: ctx.theme,
+          });
+          renderChart(chartHost, plot, summary);
+          renderLegend(container, legend);
+        },
+      };
+    },
+  };
+}
