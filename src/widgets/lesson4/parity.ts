@@ -22,7 +22,7 @@ export const PARITY_LIMITS = {
   bits: { min: 2, max: 10 },
   depth: { min: 2, max: 4 },
   width: { min: 2, max: 16 },
-  eta: { min: 0.0001, max: 0.5 },
+  eta: { min: 0.00001, max: 1 },
 } as const;
 
 /** The widget's and the study's defaults: three tanh layers as wide as the input, Adam with η = 0.01. */
