@@ -8,9 +8,9 @@ import { epochsTo100, parityConfigs, PARITY_LIMITS, parityShapes, type ParitySet
 /** The race's settings from the widget's values (the kit has validated each against its range). */
 export function settingsFrom(v: ParamValues, seed: number): ParitySettings {
   return {
-    bits: num(v, 'bits', 8),
+    bits: num(v, 'bits', 10),
     depth: num(v, 'depth', 3),
-    width: num(v, 'width', 8),
+    width: num(v, 'width', 10),
     activation: str<string>(v, 'act', 'tanh') === 'relu' ? 'relu' : 'tanh',
     eta: num(v, 'lr', 0.01),
     seed,
@@ -33,7 +33,7 @@ export function budgetRows(state: WidgetState): { label: string; hidden: number[
 
 function drawBudget(state: WidgetState, el: HTMLElement): void {
   const rows = budgetRows(state);
-  const bits = num(state.params, 'bits', 8);
+  const bits = num(state.params, 'bits', 10);
   const table = document.createElement('table');
   table.className = 'l4-table';
   const caption = document.createElement('caption');
@@ -63,9 +63,9 @@ function drawBudget(state: WidgetState, el: HTMLElement): void {
 
 export default defineWidget({
   params: [
-    p.number('bits', 'Bits n', { default: 8, min: PARITY_LIMITS.bits.min, max: PARITY_LIMITS.bits.max, step: 1, integer: true, effect: 'data', hint: 'all 2ⁿ patterns are the training set' }),
+    p.number('bits', 'Bits n', { default: 10, min: PARITY_LIMITS.bits.min, max: PARITY_LIMITS.bits.max, step: 1, integer: true, effect: 'data', hint: 'all 2ⁿ patterns are the training set' }),
     p.number('depth', 'Deep network: hidden layers', { default: 3, min: PARITY_LIMITS.depth.min, max: PARITY_LIMITS.depth.max, step: 1, integer: true, effect: 'reset' }),
-    p.number('width', 'Deep network: units per layer', { default: 8, min: PARITY_LIMITS.width.min, max: PARITY_LIMITS.width.max, step: 1, integer: true, effect: 'reset', hint: 'the shallow network gets the same number of parameters in one layer' }),
+    p.number('width', 'Deep network: units per layer', { default: 10, min: PARITY_LIMITS.width.min, max: PARITY_LIMITS.width.max, step: 1, integer: true, effect: 'reset', hint: 'the shallow network gets the same number of parameters in one layer' }),
     p.activation({ default: 'tanh', options: [{ value: 'tanh', label: 'tanh' }, { value: 'relu', label: 'ReLU' }] }),
     p.learningRate({ default: 0.01, min: PARITY_LIMITS.eta.min, max: PARITY_LIMITS.eta.max, label: 'Learning rate η (Adam)' }),
   ],
@@ -86,4 +86,7 @@ export default defineWidget({
   ],
   step: 'epoch',
   defaultSpeed: 'normal',
+  // Seed 7 at n = 10 is one of the 4 seeds in 10 where the shallow network stays at chance (see
+  // content/data/parity-study.json); the lesson says so and invites the reader to try others.
+  seed: 7,
 });
