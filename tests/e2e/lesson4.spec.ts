@@ -27,10 +27,11 @@ test.describe('lesson 4 panels', () => {
     await expect(readout).toHaveText('Output y = 0: the pattern has two ones, an even number.');
     // Flip x₁ and x₂ and x₃ to reach [1, 1, 0, 1] → 1 (three ones).
     const bits = panel.getByRole('group', { name: /Input bits/ });
-    await bits.getByRole('button', { name: 'x1', exact: true }).click();
-    await bits.getByRole('button', { name: 'x3', exact: true }).click();
-    await bits.getByRole('button', { name: 'x4', exact: true }).press('Enter');
-    await expect(bits.getByRole('button', { name: 'x1', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await bits.getByRole('button', { name: /^x₁ =/ }).click();
+    await bits.getByRole('button', { name: /^x₃ =/ }).click();
+    await bits.getByRole('button', { name: /^x₄ =/ }).press('Enter');
+    await expect(bits.getByRole('button', { name: /^x₁ =/ })).toHaveAttribute('aria-pressed', 'true');
+    await expect(bits.getByRole('button', { name: /^x₁ =/ })).toHaveText('x₁ = 1');
     await expect(readout).toHaveText('Output y = 1: the pattern has three ones, an odd number.');
     await expect(panel.getByRole('img')).toHaveAttribute('aria-label', /XOR tree for 4 bits: 3 gates, depth 2\. Inputs 1, 1, 0, 1; output 1\./);
 
@@ -150,6 +151,121 @@ test.describe('lesson 4 parity race', () => {
     }
     await widget.getByRole('button', { name: 'Reset' }).click();
     await expect(deep.getByTestId('epoch')).toHaveText('0');
+    w.check();
+  });
+});
+
+test.describe('lesson 4 exercises, one of each kind', () => {
+  function exercise(page: Page, id: string): Locator {
+    return page.locator(`[data-exercise="${id}"]`);
+  }
+  async function prompt(ex: Locator): Promise<string> {
+    await expect(ex).toHaveAttribute('data-ready', 'true');
+    return (await ex.locator('[data-part="prompt"]').innerText()).replace(/\u2212/g, '-');
+  }
+  async function answer(ex: Locator, text: string) {
+    await ex.getByRole('textbox').fill(text);
+    await ex.getByRole('button', { name: 'Check' }).click();
+    await expect(ex.getByTestId('verdict')).not.toHaveAttribute('aria-busy', 'true', { timeout: 10_000 });
+  }
+
+  test('numeric, vector, choice, formula and code: a likely mistake is named, the right answer accepted', async ({ page, baseURL }) => {
+    const w = watchPage(page, baseURL!);
+    await page.goto(URL);
+
+    // numeric: parameters of the prompt's network, counted by hand here.
+    const count = exercise(page, 'l4-param-count');
+    await expect(count).toHaveAttribute('data-kind', 'numeric');
+    const p1 = await prompt(count);
+    const d = Number(/= (\d+) inputs/.exec(p1)![1]);
+    const hidden = /widths \[([\d, ]+)\]/.exec(p1)![1]!.split(',').map(Number);
+    let total = 0;
+    let prev = d;
+    for (const h of [...hidden, 1]) {
+      total += prev * h + h;
+      prev = h;
+    }
+    await answer(count, String(total - 1));
+    await expect(count.getByTestId('verdict')).toHaveAttribute('data-verdict', 'wrong');
+    await expect(count.getByTestId('verdict')).toContainText('its own bias b');
+    await answer(count, String(total));
+    await expect(count.getByTestId('verdict')).toHaveAttribute('data-verdict', 'correct');
+
+    // vector: pieces from depth and width.
+    const pieces = exercise(page, 'l4-tent-pieces');
+    await expect(pieces).toHaveAttribute('data-kind', 'vector');
+    const k = Number(/= (\d+) times/.exec(await prompt(pieces))![1]);
+    await answer(pieces, `[${2 * k}, ${2 * k}, ${2 * k + 1}]`);
+    await expect(pieces.getByTestId('verdict')).toContainText('doubles the pieces');
+    await answer(pieces, `[${2 ** k}, ${2 * k}, ${2 * k + 1}]`);
+    await expect(pieces.getByTestId('verdict')).toHaveAttribute('data-verdict', 'correct');
+
+    // choice (several answers): Håstad's bound.
+    const hastad = exercise(page, 'l4-hastad');
+    await expect(hastad).toHaveAttribute('data-kind', 'choice');
+    const p3 = await prompt(hastad);
+    const [, dBits, kDepth] = /= (\d+) and[\s\S]*?= (\d+)\. Which/.exec(p3)!;
+    const exponentOption = hastad.getByRole('checkbox', { name: /The exponent/ });
+    const shown = Number(/is ([\d.]+) here/.exec((await hastad.locator('label').filter({ hasText: 'The exponent' }).innerText()))![1]);
+    const exponentRight = Math.abs(shown - Number(dBits) ** (1 / (Number(kDepth) - 1))) < 1e-3;
+    await hastad.getByRole('checkbox', { name: /At depth 2/ }).check();
+    await hastad.getByRole('checkbox', { name: /Beyond a depth/ }).check();
+    await hastad.getByRole('checkbox', { name: /ReLU units/ }).check();
+    if (exponentRight) await exponentOption.check();
+    await hastad.getByRole('button', { name: 'Check' }).click();
+    await expect(hastad.getByTestId('verdict')).toHaveAttribute('data-verdict', 'wrong');
+    await expect(hastad.getByTestId('verdict')).toContainText('ReLU unit sums all its inputs');
+    await hastad.getByRole('checkbox', { name: /ReLU units/ }).uncheck();
+    await hastad.getByRole('button', { name: 'Check' }).click();
+    await expect(hastad.getByTestId('verdict')).toHaveAttribute('data-verdict', 'correct');
+
+    // formula: the zig-zag of the bit count.
+    const zig = exercise(page, 'l4-zigzag-formula');
+    await expect(zig).toHaveAttribute('data-kind', 'formula');
+    const even = (await prompt(zig)).includes('count is even');
+    await answer(zig, even ? '1 - relu(s) + relu(s-1) - relu(s-2)' : 'relu(s) - relu(s-1) + relu(s-2)');
+    await expect(zig.getByTestId('verdict')).toContainText('a change of 2');
+    await answer(zig, even ? '1 - relu(s) + 2*relu(s-1) - 2*relu(s-2)' : 'relu(s) - 2*relu(s-1) + 2*relu(s-2)');
+    await expect(zig.getByTestId('verdict')).toHaveAttribute('data-verdict', 'correct');
+
+    // code: the tent composed k times.
+    const zz = exercise(page, 'l4-tent-code');
+    await expect(zz).toHaveAttribute('data-kind', 'code');
+    await prompt(zz);
+    await answer(zz, 'function zigzag(x, k) { let t = x; for (let i = 1; i < k; i++) t = Math.max(0, 2 * t) - Math.max(0, 4 * (t - 0.5)); return t; }');
+    await expect(zz.getByTestId('verdict')).toContainText('k − 1 times');
+    await answer(zz, 'function zigzag(x, k) { let t = x; for (let i = 0; i < k; i++) t = Math.max(0, 2 * t) - Math.max(0, 4 * (t - 0.5)); return t; }');
+    await expect(zz.getByTestId('verdict')).toHaveAttribute('data-verdict', 'correct');
+    w.check();
+  });
+
+  test('challenge: seed 7 is refused, seed 6 trained past the epoch goal is accepted', async ({ page, baseURL }) => {
+    test.setTimeout(150_000);
+    const w = watchPage(page, baseURL!);
+    await page.goto(URL);
+    const ex = exercise(page, 'l4-race-seeds');
+    await expect(ex).toHaveAttribute('data-kind', 'challenge');
+    const p = await prompt(ex);
+    const epochs = Number(/at least (\d+) epochs/.exec(p)![1]);
+    const widget = page.locator('training-widget[data-widget="parity"]');
+    await widget.scrollIntoViewIfNeeded();
+    await expect(widget.locator('[data-trainer="deep"]').getByTestId('params')).toHaveText('341');
+    await ex.getByRole('button', { name: 'Check' }).click();
+    await expect(ex.getByTestId('verdict')).toHaveAttribute('data-verdict', /wrong|invalid/);
+    await expect(ex.getByTestId('verdict')).toContainText(/Seed 7|run it first/);
+
+    await widget.getByLabel('Seed').fill('6');
+    await widget.getByLabel('Seed').press('Enter');
+    await widget.getByLabel('Speed').selectOption('fastest');
+    await widget.scrollIntoViewIfNeeded();
+    await widget.getByRole('button', { name: 'Train' }).click();
+    const deepEpoch = widget.locator('[data-trainer="deep"]').getByTestId('epoch');
+    const shallowEpoch = widget.locator('[data-trainer="shallow"]').getByTestId('epoch');
+    await expect.poll(async () => Math.min(Number(await deepEpoch.textContent()), Number(await shallowEpoch.textContent())), { timeout: 120_000 }).toBeGreaterThanOrEqual(epochs);
+    await widget.getByRole('button', { name: 'Pause' }).click();
+    await ex.scrollIntoViewIfNeeded();
+    await ex.getByRole('button', { name: 'Check' }).click();
+    await expect(ex.getByTestId('verdict')).toHaveAttribute('data-verdict', 'correct');
     w.check();
   });
 });
