@@ -79,7 +79,6 @@ export function mountCircuitView(host: HTMLElement): () => void {
         button.type = 'button';
         button.className = 'l4-bit';
         button.setAttribute('aria-pressed', b ? 'true' : 'false');
-        button.setAttribute('aria-label', `x${k + 1}`);
         button.textContent = `x${subscript(k + 1)} = ${b}`;
         button.addEventListener('click', () => {
           state.bits[k] = state.bits[k] ? 0 : 1;
