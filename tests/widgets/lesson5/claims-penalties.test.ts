@@ -116,6 +116,9 @@ describe('without regularization the network overfits', () => {
     expect(r.train.at(-1)!).toBeLessThan(0.05);
     // Seed 1 with L2: ≈ 0.12 at epoch 2000, and the largest weight ≈ 0.9 instead of ≈ 4.4.
     expect(l2[0]!.metrics.valLoss!).toBeLessThan(0.125);
+    expect(l2[0]!.metrics.trainLoss).toBeGreaterThan(0.06);
+    expect(l2[0]!.metrics.trainLoss).toBeLessThan(0.07);
+    expect(l1[0]!.metrics.valLoss!).toBeLessThan(0.125);
     const maxAbs = (t: Trainer) => Math.max(...allWeights(t).map(Math.abs));
     expect(maxAbs(l2[0]!)).toBeLessThan(1);
     expect(maxAbs(runs[0]!.t)).toBeGreaterThan(4);
