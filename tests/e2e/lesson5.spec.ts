@@ -1,0 +1,123 @@
+import { test, expect, type Locator, type Page } from '@playwright/test';
+import { watchPage, expectNoSeriousAxeViolations } from './helpers';
+
+// Lesson 5 driven as a person would: the regularization widget (overfitting, early stopping, L1
+// sparsity against L2) on the default seed 1, and the L1/L2 geometry panel by keyboard. Waits are
+// on conditions, never fixed sleeps. The five-seed averages are checked in Vitest (same configs).
+
+const LESSON = '/lessons/05-regularization/';
+const num = async (l: Locator) => Number(await l.textContent());
+
+/** Opens the lesson (with widget settings in the URL) and waits for the widget's first numbers. */
+async function openWidget(page: Page, query = ''): Promise<Locator> {
+  await page.goto(`${LESSON}${query}`);
+  const w = page.locator('[data-widget="regularization"]');
+  await w.scrollIntoViewIfNeeded();
+  await expect(w.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await expect.poll(() => num(w.getByTestId('loss'))).toBeGreaterThan(0);
+  await w.getByLabel('Speed').selectOption('fastest');
+  return w;
+}
+
+/** Trains until the epoch readout reaches `epochs`, then pauses. */
+async function trainTo(w: Locator, epochs: number): Promise<void> {
+  await w.getByRole('button', { name: 'Train' }).click();
+  await expect.poll(() => num(w.getByTestId('epoch')), { timeout: 90_000 }).toBeGreaterThanOrEqual(epochs);
+  await w.getByRole('button', { name: 'Pause' }).click();
+  await expect(w.getByRole('button', { name: 'Train' })).toBeVisible();
+}
+
+test('without regularization the validation loss rises after its minimum while the training loss keeps falling', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const watch = watchPage(page, baseURL!);
+  const w = await openWidget(page);
+  await trainTo(w, 1000);
+  const bestEpoch = await num(w.getByTestId('best-epoch'));
+  const bestVal = await num(w.getByTestId('best-val-loss'));
+  const val = await num(w.getByTestId('val-loss'));
+  const train = await num(w.getByTestId('loss'));
+  expect(bestEpoch).toBeGreaterThan(100);
+  expect(bestEpoch).toBeLessThan(await num(w.getByTestId('epoch')) - 300);
+  expect(val).toBeGreaterThan(bestVal + 0.01);
+  // The training loss went below the noise floor σ² = 0.09, which no model reaches on new data.
+  expect(train).toBeLessThan(0.09);
+  expect(bestVal).toBeGreaterThan(0.09);
+  watch.check();
+});
+
+test('early stopping stops by itself and returns the network of the best validation epoch', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const watch = watchPage(page, baseURL!);
+  const w = await openWidget(page, '?w.regularization.stop=true');
+  await expect(w.getByRole('checkbox', { name: 'Early stopping' })).toBeChecked();
+  await w.getByRole('button', { name: 'Train' }).click();
+  // Nobody presses Pause: early stopping does.
+  await expect(w.getByRole('button', { name: 'Train' })).toBeVisible({ timeout: 90_000 });
+  await expect(w.getByTestId('early-stopping')).toContainText('stopped training');
+  const returnedEpoch = await num(w.getByTestId('returned-epoch'));
+  const epoch = await num(w.getByTestId('epoch'));
+  expect(epoch - returnedEpoch).toBeGreaterThanOrEqual(100);
+  // The returned network is the best epoch's: its recomputed validation loss is the curve's minimum,
+  // and lower than the loss of the last network.
+  expect(returnedEpoch).toBe(await num(w.getByTestId('best-epoch')));
+  expect(await num(w.getByTestId('returned-val-loss'))).toBe(await num(w.getByTestId('best-val-loss')));
+  expect(await num(w.getByTestId('returned-val-loss'))).toBeLessThan(await num(w.getByTestId('val-loss')));
+  await expect(w.locator('[data-view="fit"] .tw-legend')).toContainText('returned by early stopping');
+  watch.check();
+});
+
+test('strong L1 switches off most weights; L2 of the same strength does not', async ({ page, baseURL }) => {
+  test.setTimeout(150_000);
+  const watch = watchPage(page, baseURL!);
+  const w = await openWidget(page, '?w.regularization.l1=0.003');
+  await expect(w.getByLabel('L1 strength λ₁', { exact: true })).toHaveValue('0.003');
+  await w.getByRole('button', { name: 'Train' }).click();
+  await expect.poll(() => num(w.getByTestId('small-weights')), { timeout: 90_000 }).toBeGreaterThanOrEqual(50);
+  await w.getByRole('button', { name: 'Pause' }).click();
+  const l1Epoch = await num(w.getByTestId('epoch'));
+
+  // The same strength as L2, typed into the settings as a person would.
+  await w.getByLabel('L1 strength λ₁', { exact: true }).fill('0');
+  await w.getByLabel('L1 strength λ₁', { exact: true }).press('Enter');
+  await w.getByLabel('L2 strength λ₂', { exact: true }).fill('0.003');
+  await w.getByLabel('L2 strength λ₂', { exact: true }).press('Enter');
+  await w.getByRole('button', { name: 'Reset' }).click();
+  await expect(w.getByTestId('epoch')).toHaveText('0');
+  await trainTo(w, Math.max(l1Epoch, 1000));
+  expect(await num(w.getByTestId('small-weights'))).toBeLessThan(50);
+  watch.check();
+});
+
+test('the geometry panel: L1 lands on an axis, L2 does not; keyboard-operable', async ({ page, baseURL }) => {
+  const watch = watchPage(page, baseURL!);
+  await page.goto(LESSON);
+  const panel = page.locator('[data-widget="norm-geometry"]');
+  await panel.scrollIntoViewIfNeeded();
+  await expect(panel).toHaveAttribute('data-ready', '');
+  const lambda = panel.getByRole('slider', { name: 'Penalty weight λ' });
+  await lambda.fill('1.2');
+  await expect(panel.locator('[data-caption="l1"]')).toContainText('on the w₁ axis: w₂ is exactly zero');
+  await expect(panel.locator('[data-caption="l2"]')).toContainText('both weights are nonzero');
+  await expect(panel.locator('[data-chart="l1"] svg[role="img"]')).toHaveAttribute('aria-label', /w₂ is exactly zero/);
+  await lambda.focus();
+  await page.keyboard.press('End');
+  await expect(panel.locator('[data-output="lambda"]')).toHaveText('3.00');
+  await expect(panel.locator('[data-caption="l1"]')).toContainText('the origin');
+  await page.keyboard.press('Home');
+  await expect(panel.locator('[data-caption="l1"]')).toContainText('both weights are nonzero');
+  watch.check();
+});
+
+test('the lesson page has no serious accessibility violations and no console errors', async ({ page, baseURL }, testInfo) => {
+  test.setTimeout(120_000);
+  const watch = watchPage(page, baseURL!);
+  await page.goto(LESSON);
+  const w = page.locator('[data-widget="regularization"]');
+  await w.scrollIntoViewIfNeeded();
+  await expect(w.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await expect(w.locator('[data-view="fit"] svg[role="img"]')).toBeVisible();
+  await page.locator('[data-widget="norm-geometry"]').scrollIntoViewIfNeeded();
+  await expect(page.locator('[data-widget="norm-geometry"]')).toHaveAttribute('data-ready', '');
+  await expectNoSeriousAxeViolations(page, testInfo);
+  watch.check();
+});
