@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-// @ts-expect-error: plain ESM integration without type declarations
 import { findBrokenLinks } from '../../src/integrations/link-check.mjs';
 
 async function site(files: Record<string, string>): Promise<string> {

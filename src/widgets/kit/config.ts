@@ -29,6 +29,20 @@ export function widths(values: ParamValues, key: string, fallback: readonly numb
   return Array.isArray(v) ? [...(v as readonly number[])] : [...fallback];
 }
 
+/**
+ * The hidden widths: the `layers` setting, else `depth` layers of `width` units (either may be
+ * a setting; the other comes from `fallback`), else `fallback`.
+ */
+export function hiddenOf(values: ParamValues, fallback: readonly number[]): number[] {
+  if (Array.isArray(values['layers'])) return widths(values, 'layers', fallback);
+  if (typeof values['depth'] === 'number' || typeof values['width'] === 'number') {
+    const depth = num(values, 'depth', fallback.length);
+    const width = num(values, 'width', fallback[0] ?? 8);
+    return Array.from({ length: depth }, () => width);
+  }
+  return [...fallback];
+}
+
 /** What a lesson fixes around the standard settings. */
 export interface StandardConfig {
   /** The data set for the current settings (e.g. reading `data` and `noise`). */
@@ -52,7 +66,7 @@ export function standardConfig(values: ParamValues, seed: number, o: StandardCon
   const base = o.network ?? {};
   const network: NetworkConfig = {
     ...base,
-    hidden: widths(values, 'layers', (base.hidden as readonly number[] | undefined) ?? [8]),
+    hidden: hiddenOf(values, (base.hidden as readonly number[] | undefined) ?? [8]),
     activation: str<ActivationName>(values, 'act', base.activation ?? 'tanh'),
   };
   const loss = str<LossName | ''>(values, 'loss', base.loss ?? '');

@@ -47,6 +47,8 @@ interface MountedView {
   lastDraw: number;
   pending: boolean;
   width: number;
+  /** On screen (a tall widget may show only some of its views): views off screen wait. */
+  visible: boolean;
 }
 
 interface Lane {
@@ -62,6 +64,9 @@ interface Lane {
   weightsLimiter: RateLimiter;
   weightsSteps: number;
 }
+
+/** Main-thread time views may take per frame while training (ms); the rest of the frame is the page's. */
+const FRAME_BUDGET_MS = 6;
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
@@ -91,6 +96,7 @@ export class WidgetController {
   private raf = 0;
   private urlTimer = 0;
   private resize: ResizeObserver | null = null;
+  private onScreen: IntersectionObserver | null = null;
   private readonly cleanup: (() => void)[] = [];
   private present: boolean;
   private wasMoving = false;
@@ -201,7 +207,6 @@ export class WidgetController {
     this.state.wantsToRun = false;
     this.emit(source, { action: 'reset' });
     this.lanes.forEach((_lane, i) => this.rebuild(i, { type: 'reset' }));
-    this.hideAlert();
     this.changed();
   }
 
@@ -314,6 +319,7 @@ export class WidgetController {
     clearTimeout(this.urlTimer);
     for (const lane of this.lanes) lane.client.close();
     this.resize?.disconnect();
+    this.onScreen?.disconnect();
     for (const f of this.cleanup) f();
     for (const v of this.views) v.instance.destroy?.();
     this.ui.live.remove();
@@ -379,6 +385,8 @@ export class WidgetController {
       this.changed();
       return;
     }
+    // A refused change leaves the trainer as it was; pushConfigs explains and reverts.
+    if (reply.type === 'error' && reply.request === 'setHyper') return;
     const clean = reply.type === 'ready' ? this.cleanCurve(lane.config, reply) : undefined;
     const outcome = applyReply(t, reply, clean);
     if (reply.type === 'ready') {
@@ -386,6 +394,7 @@ export class WidgetController {
       lane.gridToken = '';
       lane.weightsSteps = reply.metrics.steps;
       t.status = this.state.wantsToRun ? 'running' : 'ready';
+      if (this.state.trainers.every((x) => x.status !== 'diverged' && x.status !== 'error')) this.hideAlert();
       this.state.hiddenUnits = this.state.trainers.reduce((s, x) => s + hiddenUnitCount(x.layers), 0);
     }
     if (reply.type === 'metrics' && reply.weights) lane.weightsSteps = reply.metrics.steps;
@@ -423,7 +432,10 @@ export class WidgetController {
 
   private onDiverged(t: TrainerState): void {
     this.state.wantsToRun = false;
+    // Train is about to be disabled; if it had the focus, hand it to the message and its way out.
+    const hadFocus = this.host.contains(this.doc.activeElement);
     this.showAlert(`${this.state.trainers.length > 1 ? `${t.label}: ` : ''}Training stopped: ${t.message ?? 'the loss is no longer a finite number'}.`, true);
+    if (hadFocus) this.ui.alert.focus();
   }
 
   private onError(t: TrainerState): void {
@@ -462,6 +474,7 @@ export class WidgetController {
       return;
     }
     const changed = this.def.params.filter((p) => this.state.params[p.key] !== undefined && next[p.key] !== undefined && !sameParam(p, this.state.params[p.key]!, next[p.key]!));
+    const previous = this.state.params;
     this.state.params = next;
     this.ui.settings.showAll(next);
     this.emit(source, { action: 'params', params: this.mirrorParams() });
@@ -472,12 +485,12 @@ export class WidgetController {
         : effect === 'reset'
           ? `${names}: this needs new weights, so the network was reset.`
           : `${names}: this needs new data, so the data were redrawn and the network reset.`;
-    this.pushConfigs(note);
+    this.pushConfigs(note, previous);
     this.writeUrl();
   }
 
   /** Sends each trainer the config change for the current settings and seed. */
-  private pushConfigs(note: string): void {
+  private pushConfigs(note: string, previousParams: Record<string, ParamValue> = this.state.params): void {
     let announced = false;
     this.def.trainers.forEach((def, i) => {
       const lane = this.lanes[i];
@@ -486,7 +499,7 @@ export class WidgetController {
       try {
         next = def.config(this.state.params, this.state.seed);
       } catch (error) {
-        this.showAlert(`These settings do not make a network: ${(error as Error).message}`, false);
+        this.refuse(`These settings do not make a network: ${(error as Error).message}.`, previousParams);
         return;
       }
       const change = configChange(lane.config, next);
@@ -494,20 +507,30 @@ export class WidgetController {
       const previous = lane.config;
       lane.config = next;
       this.rebuild(i, { type: 'setHyper', change }, (reply) => {
-        if (reply.type === 'error') {
-          // Put the trainer back on the last config that worked; the message explains.
-          lane.config = previous;
-          const back = configChange(next, previous);
-          if (back) this.rebuild(i, { type: 'reset', change: back });
-        }
+        if (reply.type !== 'error') return;
+        // The engine refused: put the trainer back on the last config that worked (a failed
+        // rebuild may have left it half-built) and the settings back to what they were.
+        lane.config = previous;
+        const back = configChange(next, previous);
+        if (back) this.rebuild(i, { type: 'reset', change: back });
+        this.refuse(`The engine refused these settings: ${reply.message}.`, previousParams);
       });
       if (!announced) {
         this.status(note);
         announced = true;
       }
     });
-    this.hideAlert();
     this.changed();
+  }
+
+  /** Shows why settings were refused and puts the previous ones back in the controls and the URL. */
+  private refuse(message: string, previousParams: Record<string, ParamValue>): void {
+    this.state.params = { ...previousParams };
+    this.ui.settings.showAll(this.state.params);
+    this.state.notes = this.state.notes.filter((n) => !n.startsWith('✓ '));
+    this.state.notes.push(`${message} The previous settings are back.`);
+    this.renderNotes();
+    this.writeUrl();
   }
 
   // ---------------------------------------------------------------- model files
@@ -735,6 +758,16 @@ export class WidgetController {
       }
       this.schedule();
     });
+    this.onScreen = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const v = this.views.find((x) => x.figure === entry.target);
+          if (v) v.visible = entry.isIntersecting;
+        }
+        this.schedule();
+      },
+      { rootMargin: '100px 0px' },
+    );
     for (const def of this.def.views) {
       const figure = el(this.doc, 'figure', `tw-view${def.wide ? ' tw-view--wide' : ''}`);
       figure.dataset['view'] = def.id;
@@ -744,8 +777,9 @@ export class WidgetController {
       container.append(figure);
       const width = Math.max(200, Math.floor(body.clientWidth || 320));
       const instance = def.mount(body, this.context(width));
-      this.views.push({ def, figure, body, instance, lastDraw: -Infinity, pending: true, width });
+      this.views.push({ def, figure, body, instance, lastDraw: -Infinity, pending: true, width, visible: true });
       this.resize.observe(body);
+      this.onScreen.observe(figure);
     }
   }
 
@@ -826,7 +860,7 @@ export class WidgetController {
       if (moving && !lane.gridLimiter.ready(now)) return;
       lane.gridToken = token;
       lane.gridPending = true;
-      const n = this.def.gridResolution ?? 64;
+      const n = this.def.gridResolution ?? 80;
       const request =
         t.data.inputs === 2
           ? ({ type: 'predictGrid', id: t.versions.data, ...b, nx: n, ny: n } as const)
@@ -845,12 +879,20 @@ export class WidgetController {
     });
   }
 
-  /** Redraws the views whose interval has passed; returns whether some still wait. */
+  /**
+   * Redraws the views whose interval has passed, longest-waiting first, within a small time budget
+   * per frame (at least one view), so several charts falling due together are spread over frames
+   * instead of making one long one. Returns whether some still wait.
+   */
   private drawViews(now: number, moving: boolean): boolean {
     let waiting = false;
-    for (const v of this.views) {
+    const deadline = performance.now() + FRAME_BUDGET_MS;
+    let drew = false;
+    for (const v of [...this.views].sort((a, b) => a.lastDraw - b.lastDraw)) {
       if (!v.pending) continue;
-      if (moving && now - v.lastDraw < (v.def.interval ?? 0)) {
+      // A view scrolled out of sight keeps its pending change and draws when it comes back.
+      if (!v.visible && !v.figure.hidden) continue;
+      if (moving && (now - v.lastDraw < (v.def.interval ?? 0) || (drew && performance.now() > deadline))) {
         waiting = true;
         continue;
       }
@@ -864,6 +906,7 @@ export class WidgetController {
       } catch (error) {
         v.body.textContent = `This view could not be drawn: ${(error as Error).message}`;
       }
+      drew = true;
     }
     return waiting;
   }
@@ -872,21 +915,15 @@ export class WidgetController {
     const { train, step, status } = this.ui;
     const loading = this.state.trainers.some((t) => t.status === 'loading');
     const stuck = this.state.trainers.some((t) => t.status === 'diverged' || t.status === 'error');
-    train.textContent = this.state.wantsToRun ? 'Pause' : 'Train';
-    train.disabled = loading || stuck;
-    step.disabled = loading || stuck;
-    this.host.dataset['state'] = loading ? 'loading' : stuck ? 'stopped' : this.state.wantsToRun ? 'training' : 'paused';
-    status.textContent = loading
-      ? 'Loading…'
-      : stuck
-        ? 'Stopped'
-        : this.state.wantsToRun
-          ? this.state.hold === 'offscreen'
-            ? 'Waiting (off screen)'
-            : this.state.hold === 'hidden'
-              ? 'Waiting (tab hidden)'
-              : 'Training'
-          : 'Paused';
+    const held = this.state.hold === 'offscreen' ? 'Waiting (off screen)' : this.state.hold === 'hidden' ? 'Waiting (tab hidden)' : 'Training';
+    // Writes only what changed: this runs on every worker reply, and an unchanged text or
+    // attribute written again still costs a style recalculation.
+    setText(train, this.state.wantsToRun ? 'Pause' : 'Train');
+    if (train.disabled !== (loading || stuck)) train.disabled = loading || stuck;
+    if (step.disabled !== (loading || stuck)) step.disabled = loading || stuck;
+    const mode = loading ? 'loading' : stuck ? 'stopped' : this.state.wantsToRun ? 'training' : 'paused';
+    if (this.host.dataset['state'] !== mode) this.host.dataset['state'] = mode;
+    setText(status, loading ? 'Loading…' : stuck ? 'Stopped' : this.state.wantsToRun ? held : 'Paused');
   }
 
   // ---------------------------------------------------------------- messages
@@ -964,6 +1001,10 @@ export class WidgetController {
       history.replaceState(history.state, '', `${loc.pathname}${queryString(next)}${loc.hash}`);
     }, 200);
   }
+}
+
+function setText(node: HTMLElement, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
 }
 
 function sameParam(spec: ParamSpec, a: ParamValue, b: ParamValue): boolean {

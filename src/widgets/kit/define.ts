@@ -54,7 +54,7 @@ export interface WidgetDefinition {
   /** Speed choices (default slow / normal / fast / fastest) and the default one's key. */
   speeds?: readonly SpeedChoice[];
   defaultSpeed?: string;
-  /** Cells per side of the decision-region grid (default 64) and points of fitted curves (default 160). */
+  /** Cells per side of the decision-region grid (default 80) and points of fitted curves (default 160). */
   gridResolution?: number;
   curvePoints?: number;
   /** Seed of the first run (default 1). */

@@ -33,6 +33,7 @@ export class TrainingWidgetElement extends HTMLElement {
   }
 
   connectedCallback(): void {
+    this.querySelector(':scope > .tw-noscript')?.remove();
     if (!this.querySelector(':scope > .tw-placeholder')) {
       const p = this.ownerDocument.createElement('p');
       p.className = 'tw-placeholder';

@@ -5,7 +5,7 @@
 export { defineWidget, DEFAULT_SPEEDS, type ReadoutDefinition, type SpeedChoice, type TrainerDefinition, type WidgetDefinition } from './define';
 export * as params from './params';
 export type { ParamSpec, ParamValue, ParamValues, ParamEffect } from './params';
-export { standardConfig, num, str, bool, widths, configChange, type StandardConfig } from './config';
+export { standardConfig, num, str, bool, widths, hiddenOf, configChange, type StandardConfig } from './config';
 export { customView, type ViewContext, type ViewDefinition, type ViewFunction, type ViewInstance } from './view';
 export type { WidgetState, TrainerState, PublicState, DataView, GridView, LayerView, History, PointSet } from './state';
 export type { WidgetChange } from './controller';

@@ -238,6 +238,16 @@ export function hiddenLayers(o: Overrides<LayersParam> = {}): LayersParam {
   return { kind: 'layers', key: 'layers', label: 'Hidden layers (units each)', hint: 'e.g. “8, 8”; empty for none', default: [8], maxLayers: 8, maxWidth: 128, effect: 'reset', ...o };
 }
 
+/** Number of hidden layers (with `hiddenWidth`, an alternative to `hiddenLayers`): new weights. */
+export function hiddenCount(o: Overrides<NumberParam> = {}): NumberParam {
+  return { kind: 'number', key: 'depth', label: 'Hidden layers', default: 1, min: 0, max: 8, step: 1, integer: true, effect: 'reset', ...o };
+}
+
+/** Units in each hidden layer (with `hiddenCount`): new weights. */
+export function hiddenWidth(o: Overrides<NumberParam> = {}): NumberParam {
+  return { kind: 'number', key: 'width', label: 'Units per hidden layer', default: 8, min: 1, max: 128, step: 1, integer: true, effect: 'reset', ...o };
+}
+
 /** The loss function: new weights, so curves compare like with like. */
 export function loss(o: Overrides<SelectParam> = {}): SelectParam {
   return {

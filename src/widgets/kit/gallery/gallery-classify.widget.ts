@@ -6,11 +6,12 @@ import { defineWidget, params as p, standardConfig, str, num, views } from '@wid
 
 export default defineWidget({
   params: [
-    p.learningRate({ default: 0.1 }),
+    p.learningRate({ default: 0.3 }),
     p.optimizer(),
     p.batchSize({ default: 16 }),
     p.activation({ default: 'tanh' }),
     p.hiddenLayers({ default: [8, 8] }),
+    p.l1(),
     p.l2(),
     p.dropout(),
     p.earlyStopping(),

@@ -113,9 +113,13 @@ export interface LegendItem {
 
 /** A text legend (a list), so meanings never rest on colour alone. */
 export function renderLegend(host: HTMLElement, items: readonly LegendItem[]): void {
+  const key = JSON.stringify(items);
+  const existing = host.querySelector<HTMLElement>(':scope > .tw-legend');
+  if (existing?.dataset['key'] === key) return;
   const doc = host.ownerDocument;
   const list = doc.createElement('ul');
   list.className = 'tw-legend';
+  list.dataset['key'] = key;
   for (const item of items) {
     const li = doc.createElement('li');
     const mark = doc.createElement('span');
@@ -135,8 +139,7 @@ export function renderLegend(host: HTMLElement, items: readonly LegendItem[]): v
     li.append(mark, text);
     list.append(li);
   }
-  const old = host.querySelector(':scope > .tw-legend');
-  if (old) old.replaceWith(list);
+  if (existing) existing.replaceWith(list);
   else host.append(list);
 }
 

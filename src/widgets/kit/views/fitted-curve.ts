@@ -64,7 +64,7 @@ export function fittedCurve(o: FittedOptions = {}): ViewDefinition {
     id: o.id ?? 'fitted-curve',
     title: o.title ?? 'Fitted function',
     wide: o.wide ?? false,
-    interval: 100,
+    interval: 150,
     needs: ['grid'],
     applies: (state) => state.trainers.some((t) => t.data?.inputs === 1 && (!o.trainers || o.trainers.includes(t.id))),
     mount(container) {

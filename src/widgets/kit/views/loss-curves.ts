@@ -35,7 +35,7 @@ export interface CurvePoint {
 }
 
 /** Most points drawn per curve; longer histories are thinned evenly (ends kept). */
-export const MAX_POINTS = 400;
+export const MAX_POINTS = 250;
 
 /**
  * The points of one trainer's curve: finite values only (a diverged run's NaN never reaches the
@@ -78,7 +78,8 @@ export function curvesPlotOptions(
       const last = points[points.length - 1]!;
       maxEpoch = Math.max(maxEpoch, last.epoch);
       marks.push(Plot.line(points, { x: 'epoch', y: 'value', stroke: color, strokeWidth: 2, strokeDasharray: dash, ...quiet }));
-      marks.push(Plot.text([last], { x: 'epoch', y: 'value', text: 'series', dx: 4, textAnchor: 'start', fill: theme.fg, fontSize: 11, ...quiet }));
+      // End labels name each line once it is a line (several labels on one point would overlap).
+      if (points.length > 1) marks.push(Plot.text([last], { x: 'epoch', y: 'value', text: 'series', dx: 4, textAnchor: 'start', fill: theme.fg, fontSize: 11, ...quiet }));
     }
     legend.push({ color, text: name(metric === 'loss' ? 'training loss' : 'training accuracy') });
     if (hasVal) legend.push({ color, dash: '6,4', text: name(metric === 'loss' ? 'validation loss' : 'validation accuracy') });
@@ -86,7 +87,7 @@ export function curvesPlotOptions(
     const lastTrain = train[train.length - 1];
     if (first && lastTrain) {
       const unit = metric === 'accuracy' ? ' %' : '';
-      let w = `${many ? `${t.label}: ` : ''}training ${metric} ${short(first.value)}${unit} at epoch ${first.epoch}, ${short(lastTrain.value)}${unit} at epoch ${lastTrain.epoch}`;
+      let w = `${many ? `${t.label}: ` : ''}training ${metric} ${short(first.value)}${unit} at epoch ${short(first.epoch)}, ${short(lastTrain.value)}${unit} at epoch ${short(lastTrain.epoch)}`;
       const lastVal = val[val.length - 1];
       if (lastVal) w += `; validation ${metric} ${short(lastVal.value)}${unit}`;
       words.push(w);
@@ -94,7 +95,7 @@ export function curvesPlotOptions(
     if (options.markBest && t.bestEpoch >= 0 && metric === 'loss') {
       marks.push(Plot.ruleX([t.bestEpoch], { stroke: theme.fgSoft, strokeDasharray: '2,3', ...quiet }));
       marks.push(Plot.text([t.bestEpoch], { x: (d: number) => d, frameAnchor: 'top', text: () => 'best validation', dy: 6, dx: 3, textAnchor: 'start', fill: theme.fgSoft, fontSize: 10, ...quiet }));
-      words.push(`best validation loss at epoch ${t.bestEpoch}`);
+      words.push(`best validation loss at epoch ${short(t.bestEpoch)}`);
     }
   });
   const plot: Plot.PlotOptions = {
@@ -120,7 +121,7 @@ export function lossCurves(o: CurvesOptions = {}): ViewDefinition {
     id: o.id ?? (metric === 'loss' ? 'loss-curves' : 'accuracy-curves'),
     title: o.title ?? (metric === 'loss' ? 'Loss per epoch' : 'Accuracy per epoch'),
     wide: o.wide ?? false,
-    interval: 200,
+    interval: 250,
     mount(container) {
       const doc = container.ownerDocument;
       const bar = doc.createElement('div');

@@ -40,7 +40,7 @@ export function networkDiagram(o: DiagramViewOptions = {}): ViewDefinition {
     id: o.id ?? 'network-diagram',
     title: o.title ?? 'Network',
     wide: o.wide ?? false,
-    interval: 250,
+    interval: 400,
     needs: ['weights'],
     mount(container) {
       const doc = container.ownerDocument;

@@ -34,7 +34,7 @@ export function weightHistogram(o: HistogramOptions = {}): ViewDefinition {
     id: o.id ?? 'weight-histogram',
     title: o.title ?? 'Weights',
     wide: o.wide ?? false,
-    interval: 250,
+    interval: 400,
     needs: ['weights'],
     mount(container) {
       const host = container.ownerDocument.createElement('div');
