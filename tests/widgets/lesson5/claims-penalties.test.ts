@@ -3,6 +3,26 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { Trainer } from '@engine';
 import { NOISE_FLOOR, regularizationConfig, SUGGESTED } from '@widgets/lesson5/regularization/config';
+import { checkChallenge } from '@exercises/kinds/challenge.ts';
+import { loadRegistry } from '@exercises/registry.ts';
+import type { ChallengeExercise } from '@exercises/types.ts';
+
+const registry = await loadRegistry();
+function challengeOf(id: string): ChallengeExercise<Record<string, number>> {
+  const ex = registry.exercises.get(id);
+  if (ex?.kind !== 'challenge') throw new Error(`no challenge ${id}`);
+  return ex as unknown as ChallengeExercise<Record<string, number>>;
+}
+
+/** The widget state a student would submit after this run (the fields the goals read). */
+function widgetState(t: Trainer, seed: number, params: Record<string, number | boolean>) {
+  const ws = allWeights(t);
+  return {
+    seed,
+    params: { l1: 0, l2: 0, dropout: 0, stop: false, ...params },
+    trainers: [{ id: 'net', epoch: t.metrics.epoch, valLoss: t.metrics.valLoss, readouts: { 'small-weights': (100 * ws.filter((w) => Math.abs(w) < 1e-3).length) / ws.length } }],
+  };
+}
 
 const SEEDS = [1, 2, 3, 4, 5];
 const E = SUGGESTED.epochs;
@@ -130,5 +150,21 @@ describe('without regularization the network overfits', () => {
     within(mean(runs.map((x) => x.val.at(-1)!)), 0.175, 0.2);
     within(mean(l2.map((t) => t.metrics.valLoss!)), 0.12, 0.14);
     within(mean(l1.map((t) => t.metrics.valLoss!)), 0.125, 0.145);
+  });
+
+  test('the widget challenges are reachable with the suggested settings, and not without them', () => {
+    const l2Challenge = challengeOf('l5-challenge-l2');
+    for (const seed of [1, 3, 4]) {
+      const i = SEEDS.indexOf(seed);
+      const v = { seed, target: 0.135, epochs: E };
+      expect(checkChallenge(l2Challenge, v, widgetState(l2[i]!, seed, { l2: SUGGESTED.l2 })).verdict).toBe('correct');
+      // The same run without the penalty does not reach the target (and the goal asks for some L2 anyway).
+      expect(runs[i]!.val.at(-1)!).toBeGreaterThan(0.135);
+    }
+    const sparse = challengeOf('l5-challenge-sparse');
+    for (const share of [80, 90, 95]) {
+      expect(checkChallenge(sparse, { share, target: 0.13 }, widgetState(l1[0]!, 1, { l1: SUGGESTED.l1 })).verdict).toBe('correct');
+      expect(checkChallenge(sparse, { share, target: 0.13 }, widgetState(l2[0]!, 1, { l2: SUGGESTED.l2 })).verdict).toBe('wrong');
+    }
   });
 });
