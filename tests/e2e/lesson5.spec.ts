@@ -121,3 +121,96 @@ test('the lesson page has no serious accessibility violations and no console err
   await expectNoSeriousAxeViolations(page, testInfo);
   watch.check();
 });
+
+// ---------------------------------------------------------------- exercises, one of each kind
+
+function exercise(page: Page, id: string): Locator {
+  return page.locator(`[data-exercise="${id}"]`);
+}
+
+/** The prompt's text with Unicode minus signs made ASCII. */
+async function promptOf(ex: Locator): Promise<string> {
+  await expect(ex).toHaveAttribute('data-ready', 'true');
+  return (await ex.locator('[data-part="prompt"]').innerText()).replace(/\u2212/g, '-');
+}
+
+/** The bracketed lists of a prompt, in order. */
+function lists(text: string): number[][] {
+  return [...text.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!.split(',').map(Number));
+}
+
+async function answer(ex: Locator, text: string, verdict: 'correct' | 'wrong') {
+  await ex.getByRole('textbox').fill(text);
+  await ex.getByRole('button', { name: 'Check' }).click();
+  await expect(ex.getByTestId('verdict')).toHaveAttribute('data-verdict', verdict, { timeout: 15_000 });
+}
+
+test('exercises: numeric, vector, choice, formula and code answers are judged with feedback', async ({ page, baseURL }) => {
+  test.setTimeout(120_000);
+  const watch = watchPage(page, baseURL!);
+  await page.goto(LESSON);
+
+  const decay = exercise(page, 'l5-weight-decay-factor');
+  await expect(decay).toHaveAttribute('data-kind', 'numeric');
+  const dText = await promptOf(decay);
+  const steps = Number(/runs (\d+) steps/.exec(dText)![1]);
+  const [eta, lambda] = [...dText.matchAll(/=\s*(\d+\.\d+)/g)].map((m) => Number(m[1]));
+  await answer(decay, String(1 - eta! * lambda! * steps), 'wrong');
+  await expect(decay.getByTestId('verdict')).toContainText('the factors multiply');
+  await answer(decay, ((1 - eta! * lambda!) ** steps).toPrecision(5), 'correct');
+
+  const mask = exercise(page, 'l5-dropout-mask');
+  await expect(mask).toHaveAttribute('data-kind', 'vector');
+  const mText = await promptOf(mask);
+  const [h, m] = lists(mText);
+  const keep = Number(/=\s*(0\.\d+), and this mini-batch/.exec(mText)![1]);
+  await answer(mask, `[${h!.map((x, j) => x * m![j]!).join(', ')}]`, 'wrong');
+  await expect(mask.getByTestId('verdict')).toContainText('divided by p');
+  await answer(mask, `[${h!.map((x, j) => (x * m![j]!) / keep).join(', ')}]`, 'correct');
+
+  const what = exercise(page, 'l5-penalize-what');
+  await expect(what).toHaveAttribute('data-kind', 'choice');
+  await expect(what).toHaveAttribute('data-ready', 'true');
+  await what.getByRole('checkbox', { name: /hidden weights/ }).check();
+  await what.getByRole('checkbox', { name: /output bias/ }).check();
+  await what.getByRole('button', { name: 'Check' }).click();
+  await expect(what.getByTestId('verdict')).toHaveAttribute('data-verdict', 'wrong');
+  await what.getByRole('checkbox', { name: /output bias/ }).uncheck();
+  await what.getByRole('checkbox', { name: /output weights/ }).check();
+  await what.getByRole('button', { name: 'Check' }).click();
+  await expect(what.getByTestId('verdict')).toHaveAttribute('data-verdict', 'correct');
+
+  const update = exercise(page, 'l5-weight-decay-update');
+  await expect(update).toHaveAttribute('data-kind', 'formula');
+  const x = /new value of (\w)/.exec(await promptOf(update))![1]!;
+  await answer(update, `${x} - eta*g - lambda*${x}`, 'wrong');
+  await expect(update.getByTestId('verdict')).toContainText('multiplied by η too');
+  await answer(update, `${x} - eta*(g + lambda*${x})`, 'correct');
+
+  const step = exercise(page, 'l5-code-l1-step');
+  await expect(step).toHaveAttribute('data-kind', 'code');
+  await expect(step).toHaveAttribute('data-ready', 'true');
+  await answer(step, 'function l1Step(w, g, eta, lambda) { return w.map((x, j) => x - eta * (g[j] + lambda * x)); }', 'wrong');
+  await expect(step.getByTestId('verdict')).toContainText('L2 step');
+  await answer(step, 'function l1Step(w, g, eta, lambda) { return w.map((x, j) => x - eta * (g[j] + lambda * Math.sign(x))); }', 'correct');
+  watch.check();
+});
+
+test('the sparse-network challenge reads the widget: wrong before training, correct after L1 training', async ({ page, baseURL }) => {
+  test.setTimeout(150_000);
+  const watch = watchPage(page, baseURL!);
+  const w = await openWidget(page, '?w.regularization.l1=0.003');
+  const ex = exercise(page, 'l5-challenge-sparse');
+  await expect(ex).toHaveAttribute('data-kind', 'challenge');
+  const share = Number(/at least (\d+) %/.exec(await promptOf(ex))![1]);
+  await ex.getByRole('button', { name: 'Check' }).click();
+  await expect(ex.getByTestId('verdict')).toHaveAttribute('data-verdict', 'wrong');
+  await expect(ex.getByTestId('verdict')).toContainText('exactly zero');
+
+  await w.getByRole('button', { name: 'Train' }).click();
+  await expect.poll(async () => (await num(w.getByTestId('small-weights'))) >= share && (await num(w.getByTestId('val-loss'))) < 0.13, { timeout: 120_000 }).toBe(true);
+  await w.getByRole('button', { name: 'Pause' }).click();
+  await ex.getByRole('button', { name: 'Check' }).click();
+  await expect(ex.getByTestId('verdict')).toHaveAttribute('data-verdict', 'correct');
+  watch.check();
+});
