@@ -54,6 +54,8 @@ test('early stopping stops by itself and returns the network of the best validat
   // Nobody presses Pause: early stopping does.
   await expect(w.getByRole('button', { name: 'Train' })).toBeVisible({ timeout: 90_000 });
   await expect(w.getByTestId('early-stopping')).toContainText('stopped training');
+  // The returned network is rebuilt by replaying the run in a worker.
+  await expect(w.getByTestId('returned-epoch')).toBeVisible({ timeout: 30_000 });
   const returnedEpoch = await num(w.getByTestId('returned-epoch'));
   const epoch = await num(w.getByTestId('epoch'));
   expect(epoch - returnedEpoch).toBeGreaterThanOrEqual(100);
@@ -62,6 +64,7 @@ test('early stopping stops by itself and returns the network of the best validat
   expect(returnedEpoch).toBe(await num(w.getByTestId('best-epoch')));
   expect(await num(w.getByTestId('returned-val-loss'))).toBe(await num(w.getByTestId('best-val-loss')));
   expect(await num(w.getByTestId('returned-val-loss'))).toBeLessThan(await num(w.getByTestId('val-loss')));
+  await w.locator('[data-view="fit"]').scrollIntoViewIfNeeded();
   await expect(w.locator('[data-view="fit"] .tw-legend')).toContainText('returned by early stopping');
   watch.check();
 });
@@ -108,6 +111,27 @@ test('the geometry panel: L1 lands on an axis, L2 does not; keyboard-operable', 
   watch.check();
 });
 
+test('the dropout panel draws a new sub-network per mini-batch and the whole network at inference', async ({ page, baseURL }) => {
+  const watch = watchPage(page, baseURL!);
+  await page.goto(LESSON);
+  const panel = page.locator('[data-widget="dropout-panel"]');
+  await panel.scrollIntoViewIfNeeded();
+  await expect(panel).toHaveAttribute('data-ready', '');
+  const caption = panel.locator('[data-caption]');
+  await expect(caption).toContainText('Mini-batch 1:');
+  const first = await caption.textContent();
+  await panel.getByRole('button', { name: 'Next mini-batch' }).click();
+  await expect(caption).toContainText('Mini-batch 2:');
+  expect(await caption.textContent()).not.toBe(first);
+  await panel.getByRole('button', { name: 'Inference' }).click();
+  await expect(panel.getByRole('button', { name: 'Inference' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(caption).toContainText('all 12 input and hidden units take part');
+  await panel.getByRole('slider', { name: 'Keep probability of the hidden units' }).fill('1');
+  await panel.getByRole('button', { name: 'Next mini-batch' }).click();
+  await expect(caption).toContainText('hidden layer 1: 5 of 5 kept; hidden layer 2: 5 of 5 kept');
+  watch.check();
+});
+
 test('the lesson page has no serious accessibility violations and no console errors', async ({ page, baseURL }, testInfo) => {
   test.setTimeout(120_000);
   const watch = watchPage(page, baseURL!);
@@ -115,9 +139,12 @@ test('the lesson page has no serious accessibility violations and no console err
   const w = page.locator('[data-widget="regularization"]');
   await w.scrollIntoViewIfNeeded();
   await expect(w.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await w.locator('[data-view="fit"]').scrollIntoViewIfNeeded();
   await expect(w.locator('[data-view="fit"] svg[role="img"]')).toBeVisible();
-  await page.locator('[data-widget="norm-geometry"]').scrollIntoViewIfNeeded();
-  await expect(page.locator('[data-widget="norm-geometry"]')).toHaveAttribute('data-ready', '');
+  for (const panel of ['norm-geometry', 'dropout-panel']) {
+    await page.locator(`[data-widget="${panel}"]`).scrollIntoViewIfNeeded();
+    await expect(page.locator(`[data-widget="${panel}"]`)).toHaveAttribute('data-ready', '');
+  }
   await expectNoSeriousAxeViolations(page, testInfo);
   watch.check();
 });

@@ -6,7 +6,7 @@
 
 import { activations, Dense, jsKernels, l1Penalty, l2Penalty, SGD, type Rng } from '@engine';
 import { curvature, l1Optimum, l2Optimum } from '@widgets/lesson5/geometry/model';
-import { newTracker, observe } from '@widgets/lesson5/regularization/early-stopping';
+import { newWatch, watchRun } from '@widgets/lesson5/regularization/early-stopping';
 import { bool, num, trainer } from '../kinds/challenge.ts';
 import { challenge, choice, code, defineBank, formula, numeric, vector } from '../define.ts';
 import { fix, fmt, texNum, texVec, vec } from '../format.ts';
@@ -58,22 +58,20 @@ function dropout(h: readonly number[], mask: readonly number[], keep: number): n
 
 /** Early stopping as the widget does it: [epoch of the best validation loss, epoch at which training stops] (1-based). */
 function earlyStopping(losses: readonly number[], patience: number): [number, number] {
-  const tr = newTracker();
+  const w = newWatch();
+  const params = { stop: true, patience };
+  watchRun(w, { epoch: 0, bestEpoch: -1, params, seed: 0 });
   let best = -1;
   let bestVal = Infinity;
   for (let i = 0; i < losses.length; i++) {
     const epoch = i + 1;
-    const v = losses[i]!;
-    if (v < bestVal) {
-      bestVal = v;
+    if (losses[i]! < bestVal) {
+      bestVal = losses[i]!;
       best = epoch;
     }
-    const layers = [{ activation: 'identity', weights: [[epoch]], biases: [0] }];
-    if (observe(tr, { epoch, bestEpoch: best, valLoss: v, layers, versions: { data: 0, history: 0, layers: 0, grid: 0 } }, true, patience).stop) {
-      return [tr.best!.epoch, epoch];
-    }
+    if (watchRun(w, { epoch, bestEpoch: best, params, seed: 0 }).stop) return [best, epoch];
   }
-  return [tr.best?.epoch ?? 0, losses.length];
+  return [best, losses.length];
 }
 
 /** A validation curve that falls, bottoms out and rises again, rounded to 2 decimals, with a unique minimum. */

@@ -1,8 +1,9 @@
-// Early stopping on top of the engine's best-epoch bookkeeping: remember the network of the best
-// validation loss (the weights that came with that very report), stop once the validation loss
-// has not improved for `patience` epochs, and say which network is returned. Pure: no DOM.
+// Early stopping for the regularization widget, as plain logic over the widget's public state:
+// follow one training run, stop it once the validation loss has not improved for `patience`
+// epochs, and know when the run can be replayed exactly (its settings never changed), which is
+// how the page rebuilds the network of the best epoch. Pure: no DOM, no worker.
 
-import type { LayerView, TrainerState } from '@widgets/kit';
+import type { LayerView } from '@widgets/kit';
 
 /** |w| below this counts as zero in the sparsity readout. */
 export const SMALL_WEIGHT = 1e-3;
@@ -31,47 +32,58 @@ export function bestOfHistory(h: { epoch: readonly number[]; valLoss: readonly n
   return best;
 }
 
-/** What early stopping knows about the current run. */
-export interface StopTracker {
-  /** Data version of the run being watched; a reset or new seed starts over. */
-  dataVersion: number;
-  /** Whether early stopping was on at the last look (turning it on starts over, as the engine does). */
-  on: boolean;
-  /** The network of the best validation loss so far, with the weights reported at that epoch. */
-  best: { epoch: number; valLoss: number; layers: LayerView[] } | null;
-  /** The best epoch for which training was already stopped once (resuming does not stop again for it). */
+/** Settings that change nothing in the training itself (so changing them mid-run keeps it replayable). */
+const WATCH_ONLY = new Set(['stop', 'patience']);
+
+/** The run-defining part of the settings and the seed, as a key. */
+export function runKey(params: Readonly<Record<string, unknown>>, seed: number): string {
+  const keys = Object.keys(params).filter((k) => !WATCH_ONLY.has(k)).sort();
+  return JSON.stringify([seed, ...keys.map((k) => [k, params[k]])]);
+}
+
+/** What early stopping knows about the run being watched. */
+export interface RunWatch {
+  /** The settings the run started with (runKey); null before the first look. */
+  key: string | null;
+  /** A setting that changes the training was changed during the run: it cannot be replayed. */
+  mixed: boolean;
+  /** Epoch at the last look (a smaller one means a new run: Reset or a new seed). */
+  lastEpoch: number;
+  /** The best epoch for which the run was already stopped once (resuming does not stop again for it). */
   stoppedFor: number | null;
   /** The epoch at which early stopping stopped the run, if it did. */
   stoppedAt: number | null;
 }
 
-export function newTracker(): StopTracker {
-  return { dataVersion: -1, on: false, best: null, stoppedFor: null, stoppedAt: null };
+export function newWatch(): RunWatch {
+  return { key: null, mixed: false, lastEpoch: -1, stoppedFor: null, stoppedAt: null };
+}
+
+/** One look at the widget: its epoch, the best validation epoch so far (−1: none), its settings. */
+export interface Look {
+  epoch: number;
+  bestEpoch: number;
+  params: Readonly<Record<string, unknown>>;
+  seed: number;
 }
 
 /**
- * Looks at the trainer after a report. Captures the weights when the engine says the current
- * epoch is the best one (`bestEpoch === epoch`: the weights in `layers` came with that report),
- * and returns `stop: true` once, when `patience` epochs have passed without a better one.
+ * Follows the run and returns `stop: true` once, when early stopping is on and `patience` epochs
+ * have passed since the best validation epoch. A run starts at epoch 0 (and after any step back).
  */
-export function observe(
-  tr: StopTracker,
-  t: Pick<TrainerState, 'epoch' | 'bestEpoch' | 'valLoss' | 'layers' | 'versions'>,
-  on: boolean,
-  patience: number,
-): { stop: boolean } {
-  if (t.versions.data !== tr.dataVersion || (on && !tr.on)) {
-    Object.assign(tr, newTracker(), { dataVersion: t.versions.data });
+export function watchRun(w: RunWatch, look: Look): { stop: boolean } {
+  const key = runKey(look.params, look.seed);
+  if (w.key === null || look.epoch === 0 || look.epoch < w.lastEpoch) {
+    Object.assign(w, newWatch(), { key });
+  } else if (key !== w.key) {
+    w.mixed = true;
   }
-  tr.on = on;
-  if (!on) return { stop: false };
-  if (t.bestEpoch >= 0 && Math.abs(t.bestEpoch - t.epoch) < 1e-9 && t.layers && Number.isFinite(t.valLoss)) {
-    if (!tr.best || tr.best.epoch !== t.epoch) tr.best = { epoch: t.epoch, valLoss: t.valLoss, layers: t.layers };
-  }
-  const best = tr.best;
-  if (best && t.epoch - best.epoch >= patience && tr.stoppedFor !== best.epoch) {
-    tr.stoppedFor = best.epoch;
-    tr.stoppedAt = t.epoch;
+  w.lastEpoch = look.epoch;
+  const on = look.params['stop'] === true;
+  const patience = typeof look.params['patience'] === 'number' ? look.params['patience'] : 100;
+  if (on && look.bestEpoch >= 0 && look.epoch - look.bestEpoch >= patience && w.stoppedFor !== look.bestEpoch) {
+    w.stoppedFor = look.bestEpoch;
+    w.stoppedAt = look.epoch;
     return { stop: true };
   }
   return { stop: false };
