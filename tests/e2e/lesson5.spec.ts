@@ -207,12 +207,12 @@ test('exercises: numeric, vector, choice, formula and code answers are judged wi
   await what.getByRole('button', { name: 'Check' }).click();
   await expect(what.getByTestId('verdict')).toHaveAttribute('data-verdict', 'correct');
 
-  const update = exercise(page, 'l5-weight-decay-update');
+  const update = exercise(page, 'l5-penalty-update');
   await expect(update).toHaveAttribute('data-kind', 'formula');
-  const x = /new value of (\w)/.exec(await promptOf(update))![1]!;
-  await answer(update, `${x} - eta*g - lambda*${x}`, 'wrong');
+  const grad = (await promptOf(update)).includes('subgradient') ? 'lambda*sign(w)' : 'lambda*w';
+  await answer(update, `w - eta*g - ${grad}`, 'wrong');
   await expect(update.getByTestId('verdict')).toContainText('multiplied by η too');
-  await answer(update, `${x} - eta*(g + lambda*${x})`, 'correct');
+  await answer(update, `w - eta*(g + ${grad})`, 'correct');
 
   const step = exercise(page, 'l5-code-l1-step');
   await expect(step).toHaveAttribute('data-kind', 'code');

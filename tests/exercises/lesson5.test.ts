@@ -83,14 +83,20 @@ describe('l5-read-the-curves', () => {
   });
 });
 
-describe('l5-weight-decay-update', () => {
-  test('w − η(g + λw) and its expanded forms are right; a missing η on the penalty is named', async () => {
-    for (const who of STUDENTS) {
-      const { which: x } = variant<{ which: string }>('l5-weight-decay-update', who);
-      expect((await check('l5-weight-decay-update', who, `${x} - eta*(g + lambda*${x})`)).verdict).toBe('correct');
-      expect((await check('l5-weight-decay-update', who, `${x}*(1 - eta*lambda) - eta*g`)).verdict).toBe('correct');
-      expect(await check('l5-weight-decay-update', who, `${x} - eta*g - lambda*${x}`)).toMatchObject({ verdict: 'wrong', mistake: 'no-eta-on-penalty' });
+describe('l5-penalty-update', () => {
+  test('the L2 and L1 steps, in any equivalent form; a missing η on the penalty and the other penalty are named', async () => {
+    const seen = new Set<string>();
+    for (const who of [...STUDENTS, 'gus', 'hal', 'ivy', 'jo']) {
+      const { penalty } = variant<{ penalty: string }>('l5-penalty-update', who);
+      seen.add(penalty);
+      const grad = penalty === 'l2' ? 'lambda*w' : 'lambda*sign(w)';
+      expect((await check('l5-penalty-update', who, `w - eta*(g + ${grad})`)).verdict).toBe('correct');
+      expect((await check('l5-penalty-update', who, `w - eta*g - eta*${grad}`)).verdict).toBe('correct');
+      expect(await check('l5-penalty-update', who, `w - eta*g - ${grad}`)).toMatchObject({ verdict: 'wrong', mistake: 'no-eta-on-penalty' });
+      const other = penalty === 'l2' ? 'lambda*sign(w)' : 'lambda*w';
+      expect(await check('l5-penalty-update', who, `w - eta*(g + ${other})`)).toMatchObject({ verdict: 'wrong', mistake: 'other-penalty' });
     }
+    expect(seen).toEqual(new Set(['l2', 'l1']));
   });
 });
 

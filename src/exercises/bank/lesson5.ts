@@ -228,30 +228,49 @@ export default defineBank('05-regularization', [
   }),
 
   formula({
-    id: 'l5-weight-decay-update',
-    title: 'The weight-decay update',
-    generate: (rng) => ({ which: pick(rng, ['w', 'v'] as const) }),
-    prompt: ({ which }) =>
-      `One gradient-descent step on $L_{\\text{data}} + \\tfrac{\\lambda}{2} ${which === 'w' ? 'w' : 'v'}^2$ for a single weight \`${which}\` with data gradient \`g\`, learning rate \`eta\` and penalty weight \`lambda\`.\n\nType the new value of \`${which}\`.`,
-    answer: ({ which }) => `(1 - eta*lambda)*${which} - eta*g`,
+    id: 'l5-penalty-update',
+    title: 'One gradient step with a penalty',
+    generate: (rng) => ({ penalty: pick(rng, ['l2', 'l1'] as const) }),
+    prompt: ({ penalty }) =>
+      `One gradient-descent step on ${penalty === 'l2' ? '$L_{\\text{data}} + \\tfrac{\\lambda}{2} w^2$' : '$L_{\\text{data}} + \\lambda |w|$'} for a single weight \`w\` with data gradient \`g\`, learning rate \`eta\` and penalty weight \`lambda\`${penalty === 'l1' ? ' (use the subgradient, with `sign(w)`)' : ''}.\n\nType the new value of \`w\`.`,
+    answer: ({ penalty }) => (penalty === 'l2' ? '(1 - eta*lambda)*w - eta*g' : 'w - eta*(g + lambda*sign(w))'),
     variables: [
       { name: 'w', min: -2, max: 2 },
-      { name: 'v', min: -2, max: 2 },
       { name: 'g', min: -2, max: 2 },
       { name: 'eta', min: 0.01, max: 0.5 },
       { name: 'lambda', min: 0.01, max: 1 },
     ],
     mistakes: [
-      { id: 'no-eta-on-penalty', answer: ({ which }) => `${which} - eta*g - lambda*${which}`, message: 'The penalty’s gradient λw is part of the gradient, so it is multiplied by η too: w − η(g + λw).' },
-      { id: 'half', answer: ({ which }) => `${which} - eta*(g + lambda*${which}/2)`, message: 'The derivative of (λ/2)w² is λw: the ½ cancels against the 2 of the square.' },
-      { id: 'sign', answer: ({ which }) => `${which} - eta*(g - lambda*${which})`, message: 'The penalty pulls towards zero: its gradient +λw is added to g, and the step subtracts both.' },
+      {
+        id: 'no-eta-on-penalty',
+        answer: ({ penalty }) => (penalty === 'l2' ? 'w - eta*g - lambda*w' : 'w - eta*g - lambda*sign(w)'),
+        message: 'The penalty’s gradient is part of the gradient, so it is multiplied by η too: w − η(g + penalty gradient).',
+      },
+      {
+        id: 'other-penalty',
+        answer: ({ penalty }) => (penalty === 'l2' ? 'w - eta*(g + lambda*sign(w))' : 'w - eta*(g + lambda*w)'),
+        message: 'That is the other penalty’s step: the gradient of (λ/2)w² is λw, the subgradient of λ|w| is λ·sign(w).',
+      },
+      {
+        id: 'half',
+        answer: ({ penalty }) => (penalty === 'l2' ? 'w - eta*(g + lambda*w/2)' : 'w - eta*(g + lambda*sign(w)/2)'),
+        message: 'No factor ½ here: the derivative of (λ/2)w² is λw, and the subgradient of λ|w| is λ·sign(w).',
+      },
+      {
+        id: 'sign',
+        answer: ({ penalty }) => (penalty === 'l2' ? 'w - eta*(g - lambda*w)' : 'w - eta*(g - lambda*sign(w))'),
+        message: 'The penalty pulls towards zero: its gradient is added to g, and the step subtracts both.',
+      },
     ],
-    solution: ({ which }) => `$$${which} \\leftarrow ${which} - \\eta\\,(g + \\lambda ${which}) = (1 - \\eta\\lambda)\\,${which} - \\eta g.$$ The factor $1 - \\eta\\lambda$ is the decay.`,
+    solution: ({ penalty }) =>
+      penalty === 'l2'
+        ? '$$w \\leftarrow w - \\eta\\,(g + \\lambda w) = (1 - \\eta\\lambda)\\,w - \\eta g.$$ The factor $1 - \\eta\\lambda$ is the decay.'
+        : '$$w \\leftarrow w - \\eta\\,(g + \\lambda \\sign(w)).$$ The push towards zero has the same size $\\eta\\lambda$ for every nonzero weight.',
   }),
 
   formula({
     id: 'l5-map-lambda',
-    title: 'λ from the Gaussian prior',
+    title: 'λ from a prior',
     generate: (rng) => ({ prior: pick(rng, ['gaussian', 'laplace'] as const) }),
     prompt: ({ prior }) =>
       prior === 'gaussian'
