@@ -167,4 +167,21 @@ describe('without regularization the network overfits', () => {
       expect(checkChallenge(sparse, { share, target: 0.13 }, widgetState(l2[0]!, 1, { l2: SUGGESTED.l2 })).verdict).toBe('wrong');
     }
   });
+
+  test('seed 1: the training loss jumps up for a few epochs near epochs 940, 1340 and 1630 (the optimizer overshooting)', () => {
+    const t = new Trainer(regularizationConfig({}, 1));
+    const ratio: number[] = [];
+    let runMin = Infinity;
+    for (let e = 1; e <= 1700; e++) {
+      const m = t.step(1);
+      ratio[e] = m.trainLoss / runMin;
+      runMin = Math.min(runMin, m.trainLoss);
+    }
+    const peak = (a: number, b: number) => Math.max(...ratio.slice(a, b + 1));
+    expect(peak(925, 955)).toBeGreaterThan(2);
+    expect(peak(1325, 1355)).toBeGreaterThan(2);
+    expect(peak(1620, 1650)).toBeGreaterThan(2);
+    // Between the jumps the training loss is back near its running minimum.
+    expect(peak(1000, 1200)).toBeLessThan(1.5);
+  });
 });
