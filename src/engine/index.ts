@@ -6,6 +6,7 @@ export { createRng, hashSeed, type Rng } from './random';
 export { sigmoid, softplus, logSumExp, softmax } from './numerics';
 export { activations, LEAKY_SLOPE, type Activation, type ActivationName } from './activations';
 export { jsKernels, matmulAB, matmulABt, matmulAtB, type Kernels } from './kernels';
+export { createAutoKernels, createWasmKernels, WASM_THRESHOLD, type WasmKernels } from './kernels-wasm';
 export {
   absolute,
   gaussianNll,
@@ -23,6 +24,7 @@ export { Dense } from './layer';
 export {
   createModel,
   forwardBackward,
+  trainingPass,
   LIMITS,
   lossAndGradients,
   Model,

@@ -2,6 +2,8 @@
 // (WebAssembly SIMD for large layers) can replace these plain-JS reference versions. All
 // matrices are row-major Float64Arrays; a batch is an n×d matrix, one example per row.
 
+import type { ActivationName } from './activations';
+
 /** The three products a dense layer needs; every kernel overwrites C. */
 export interface Kernels {
   /** C (n×m) = A (n×k) · Bᵀ, B is m×k. Forward: Z = H_prev · Wᵀ. */
@@ -10,6 +12,13 @@ export interface Kernels {
   matmulAtB(A: Float64Array, B: Float64Array, C: Float64Array, n: number, k: number, m: number): void;
   /** C (n×m) = A (n×k) · B, B is k×m. Back-propagation: ∂L/∂H_prev = Δ · W. */
   matmulAB(A: Float64Array, B: Float64Array, C: Float64Array, n: number, k: number, m: number): void;
+  /**
+   * Optional, a whole dense forward pass: Z (n×m) = X (n×k) · Wᵀ + b, then H = g(Z) (H is not
+   * written for the identity). Returns false, having written nothing, when it does not handle this
+   * activation or size; the layer then runs matmulABt and its own loops.
+   */
+  denseForward?(X: Float64Array, W: Float64Array, b: Float64Array, Z: Float64Array, H: Float64Array,
+    n: number, k: number, m: number, activation: ActivationName): boolean;
 }
 
 /** C_ij = Σ_l A_il B_jl: both operands are read along contiguous rows. */

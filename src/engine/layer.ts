@@ -2,9 +2,66 @@
 // layer needs just two local derivatives (lesson 3.8), ∂h/∂θ for its own W and b, and ∂h/∂h_prev
 // to pass the error on. Everything runs on a batch (n rows) in buffers reused from step to step.
 
-import type { Activation } from './activations';
+import { LEAKY_SLOPE, type Activation } from './activations';
 import type { Kernels } from './kernels';
+import { sigmoid } from './numerics';
 import type { Rng } from './random';
+
+/**
+ * h = g(z) on `size` values. The common activations run as their own loops (the same formulas as
+ * the activations table, so the results are identical): a call through the table per value cannot
+ * be inlined and would box every result on the heap.
+ */
+function activate(g: Activation, z: Float64Array, h: Float64Array, size: number): void {
+  switch (g.name) {
+    case 'relu':
+      for (let i = 0; i < size; i++) {
+        const v = z[i]!;
+        h[i] = v > 0 ? v : 0;
+      }
+      return;
+    case 'leaky-relu':
+      for (let i = 0; i < size; i++) {
+        const v = z[i]!;
+        h[i] = v > 0 ? v : LEAKY_SLOPE * v;
+      }
+      return;
+    case 'tanh':
+      for (let i = 0; i < size; i++) h[i] = Math.tanh(z[i]!);
+      return;
+    case 'sigmoid':
+      for (let i = 0; i < size; i++) h[i] = sigmoid(z[i]!);
+      return;
+    default:
+      for (let i = 0; i < size; i++) h[i] = g.f(z[i]!);
+  }
+}
+
+/** δ ← δ ⊙ g'(z) on `size` values, with the table's derivatives written out (see `activate`). */
+function multiplyDerivative(g: Activation, z: Float64Array, h: Float64Array, delta: Float64Array, size: number): void {
+  switch (g.name) {
+    case 'relu':
+      for (let i = 0; i < size; i++) delta[i] = delta[i]! * (z[i]! > 0 ? 1 : 0);
+      return;
+    case 'leaky-relu':
+      for (let i = 0; i < size; i++) delta[i] = delta[i]! * (z[i]! > 0 ? 1 : LEAKY_SLOPE);
+      return;
+    case 'tanh':
+      for (let i = 0; i < size; i++) {
+        const v = h[i]!;
+        delta[i] = delta[i]! * (1 - v * v);
+      }
+      return;
+    case 'sigmoid':
+      for (let i = 0; i < size; i++) {
+        const v = h[i]!;
+        delta[i] = delta[i]! * (v * (1 - v));
+      }
+      return;
+    default:
+      for (let i = 0; i < size; i++) delta[i] = delta[i]! * g.df(z[i]!, h[i]!);
+  }
+}
 
 /**
  * A dense layer with d inputs and `units` = h outputs. W is h×d row-major: W[j*d + k] = W_jk,
@@ -82,14 +139,14 @@ export class Dense {
   forward(hPrev: Float64Array, n: number, kernels: Kernels, rng: Rng | null): Float64Array {
     this.reserve(n);
     const { units, z, h, b } = this;
-    kernels.matmulABt(hPrev, this.W, z, n, this.inputs, units);
-    for (let i = 0; i < n; i++) {
-      const row = i * units;
-      for (let j = 0; j < units; j++) z[row + j] = z[row + j]! + b[j]!;
-    }
     const g = this.activation;
-    if (g.name !== 'identity') {
-      for (let i = 0; i < n * units; i++) h[i] = g.f(z[i]!);
+    if (!kernels.denseForward?.(hPrev, this.W, b, z, h, n, this.inputs, units, g.name)) {
+      kernels.matmulABt(hPrev, this.W, z, n, this.inputs, units);
+      for (let i = 0; i < n; i++) {
+        const row = i * units;
+        for (let j = 0; j < units; j++) z[row + j] = z[row + j]! + b[j]!;
+      }
+      if (g.name !== 'identity') activate(g, z, h, n * units);
     }
     this.dropoutActive = rng !== null && this.keep < 1;
     if (!this.dropoutActive) {
@@ -125,9 +182,7 @@ export class Dense {
       for (let i = 0; i < size; i++) delta[i] = delta[i]! * mask[i]!;
     }
     const g = this.activation;
-    if (g.name !== 'identity') {
-      for (let i = 0; i < size; i++) delta[i] = delta[i]! * g.df(z[i]!, h[i]!);
-    }
+    if (g.name !== 'identity') multiplyDerivative(g, z, h, delta, size);
     kernels.matmulAtB(delta, hPrev, this.dW, n, units, this.inputs);
     db.fill(0);
     for (let i = 0; i < n; i++) {

@@ -17,7 +17,8 @@ export type LossName =
  * A batch loss. `yHat` is the n×m output of the network (identity output layer: ỹ = z_out);
  * `y` holds the targets: n×m values for regression, n integer labels for classification.
  * Returns L = (1/n) Σ_i ℓ(ỹ⁽ⁱ⁾, y⁽ⁱ⁾) and, when `dz` is given, writes dz = ∂L/∂ỹ (n×m),
- * which already carries the 1/n of the mean.
+ * which already carries the 1/n of the mean. Each loss is also there as `…Into(…, out)`, which
+ * writes L to out[0] instead: training loops use those, as a returned double is boxed on the heap.
  */
 export type LossFunction = (
   yHat: Float64Array,
@@ -29,32 +30,44 @@ export type LossFunction = (
 ) => number;
 
 /** Squared error without ½: ℓ = Σ_c (ỹ_c − y_c)²;  ∂L/∂ỹ_c = 2(ỹ_c − y_c)/n. */
-export const mse: LossFunction = (yHat, y, n, m, dz) => {
+export function mseInto(yHat: Float64Array, y: Float64Array, n: number, m: number, dz: Float64Array | null, _sigma: number, out: Float64Array): void {
   let sum = 0;
   for (let i = 0; i < n * m; i++) {
     const e = yHat[i]! - y[i]!;
     sum += e * e;
     if (dz) dz[i] = (2 * e) / n;
   }
-  return sum / n;
+  out[0] = sum / n;
+}
+
+export const mse: LossFunction = (yHat, y, n, m, dz, sigma) => {
+  const out = new Float64Array(1);
+  mseInto(yHat, y, n, m, dz, sigma, out);
+  return out[0]!;
 };
 
 /** Absolute error: ℓ = Σ_c |ỹ_c − y_c|;  ∂L/∂ỹ_c = sign(ỹ_c − y_c)/n, with sign(0) = 0. */
-export const absolute: LossFunction = (yHat, y, n, m, dz) => {
+export function absoluteInto(yHat: Float64Array, y: Float64Array, n: number, m: number, dz: Float64Array | null, _sigma: number, out: Float64Array): void {
   let sum = 0;
   for (let i = 0; i < n * m; i++) {
     const e = yHat[i]! - y[i]!;
     sum += Math.abs(e);
     if (dz) dz[i] = Math.sign(e) / n;
   }
-  return sum / n;
+  out[0] = sum / n;
+}
+
+export const absolute: LossFunction = (yHat, y, n, m, dz, sigma) => {
+  const out = new Float64Array(1);
+  absoluteInto(yHat, y, n, m, dz, sigma, out);
+  return out[0]!;
 };
 
 /**
  * Gaussian negative log-likelihood with fixed σ (lesson 2.2):
  * ℓ = Σ_c [½ log(2πσ²) + (ỹ_c − y_c)²/(2σ²)];  ∂L/∂ỹ_c = (ỹ_c − y_c)/(σ² n).
  */
-export const gaussianNll: LossFunction = (yHat, y, n, m, dz, sigma) => {
+export function gaussianNllInto(yHat: Float64Array, y: Float64Array, n: number, m: number, dz: Float64Array | null, sigma: number, out: Float64Array): void {
   const s2 = sigma * sigma;
   const constant = 0.5 * Math.log(2 * Math.PI * s2);
   let sum = 0;
@@ -63,21 +76,33 @@ export const gaussianNll: LossFunction = (yHat, y, n, m, dz, sigma) => {
     sum += constant + (e * e) / (2 * s2);
     if (dz) dz[i] = e / (s2 * n);
   }
-  return sum / n;
+  out[0] = sum / n;
+}
+
+export const gaussianNll: LossFunction = (yHat, y, n, m, dz, sigma) => {
+  const out = new Float64Array(1);
+  gaussianNllInto(yHat, y, n, m, dz, sigma, out);
+  return out[0]!;
 };
 
 /**
  * Binary cross-entropy on one logit f with label y ∈ {0, 1} (lesson 2.4):
  * ℓ = softplus((1 − 2y) f) = −y log p − (1 − y) log(1 − p), p = σ(f);  ∂L/∂f = (σ(f) − y)/n.
  */
-export const sigmoidCrossEntropy: LossFunction = (f, y, n, _m, dz) => {
+export function sigmoidCrossEntropyInto(f: Float64Array, y: Float64Array, n: number, _m: number, dz: Float64Array | null, _sigma: number, out: Float64Array): void {
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const t = (1 - 2 * y[i]!) * f[i]!;
     sum += Math.max(t, 0) + Math.log1p(Math.exp(-Math.abs(t)));
     if (dz) dz[i] = (sigmoid(f[i]!) - y[i]!) / n;
   }
-  return sum / n;
+  out[0] = sum / n;
+}
+
+export const sigmoidCrossEntropy: LossFunction = (yHat, y, n, m, dz, sigma) => {
+  const out = new Float64Array(1);
+  sigmoidCrossEntropyInto(yHat, y, n, m, dz, sigma, out);
+  return out[0]!;
 };
 
 /**
@@ -85,7 +110,7 @@ export const sigmoidCrossEntropy: LossFunction = (f, y, n, _m, dz) => {
  * ℓ = log Σ_c e^{z_c} − z_y (max subtracted first);  ∂L/∂z = (p − onehot(y))/n, p = softmax(z).
  * `dz` doubles as the buffer for p while it is computed.
  */
-export const softmaxCrossEntropy: LossFunction = (z, y, n, k, dz) => {
+export function softmaxCrossEntropyInto(z: Float64Array, y: Float64Array, n: number, k: number, dz: Float64Array | null, _sigma: number, out: Float64Array): void {
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const row = i * k;
@@ -102,7 +127,13 @@ export const softmaxCrossEntropy: LossFunction = (z, y, n, k, dz) => {
       sum += max + Math.log(s) - z[row + label]!;
     }
   }
-  return sum / n;
+  out[0] = sum / n;
+}
+
+export const softmaxCrossEntropy: LossFunction = (yHat, y, n, m, dz, sigma) => {
+  const out = new Float64Array(1);
+  softmaxCrossEntropyInto(yHat, y, n, m, dz, sigma, out);
+  return out[0]!;
 };
 
 /** How a head reads the network: the loss, the task, and how outputs become predictions. */

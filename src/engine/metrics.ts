@@ -104,12 +104,19 @@ export function predictGrid(
   const m = model.outputs;
   const result = out ?? new Float64Array(nx * ny * m);
   if (result.length !== nx * ny * m) throw new EngineError(`predictGrid: out must have length nx · ny · m = ${nx * ny * m}`);
-  const x = new Float64Array(nx * 2);
-  for (let i = 0; i < nx; i++) x[2 * i] = x0 + ((i + 0.5) * (x1 - x0)) / nx;
-  for (let j = 0; j < ny; j++) {
-    const y = y0 + ((j + 0.5) * (y1 - y0)) / ny;
-    for (let i = 0; i < nx; i++) x[2 * i + 1] = y;
-    predictInto(model, x, nx, result.subarray(j * nx * m, (j + 1) * nx * m));
+  // Cells run in CHUNK-row forward passes across grid rows: fewer, fuller passes than one per row.
+  const total = nx * ny;
+  const x = new Float64Array(Math.min(CHUNK, total) * 2);
+  for (let start = 0; start < total; start += CHUNK) {
+    const rows = Math.min(CHUNK, total - start);
+    for (let c = 0; c < rows; c++) {
+      const i = (start + c) % nx;
+      const j = (start + c - i) / nx;
+      x[2 * c] = x0 + ((i + 0.5) * (x1 - x0)) / nx;
+      x[2 * c + 1] = y0 + ((j + 0.5) * (y1 - y0)) / ny;
+    }
+    const z = model.forward(x, rows, null);
+    model.head.predict(z, rows, m, result.subarray(start * m, (start + rows) * m));
   }
   return result;
 }

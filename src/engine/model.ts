@@ -7,7 +7,19 @@ import { EngineError } from './errors';
 import { defaultInit, initialize, initNames, type InitName } from './init';
 import { jsKernels, type Kernels } from './kernels';
 import { Dense } from './layer';
-import { checkHead, classCount, heads, isLossName, type Head, type LossName } from './losses';
+import {
+  checkHead,
+  classCount,
+  heads,
+  isLossName,
+  absoluteInto,
+  gaussianNllInto,
+  mseInto,
+  sigmoidCrossEntropyInto,
+  softmaxCrossEntropyInto,
+  type Head,
+  type LossName,
+} from './losses';
 import { createRng, type Rng } from './random';
 import { addPenalties } from './regularizers';
 
@@ -50,6 +62,8 @@ export class Model {
   readonly sigma: number;
   /** The matrix kernels used by every layer (swap in faster ones here; never module state). */
   kernels: Kernels = jsKernels;
+  /** The data loss of the last trainingPass (forwardBackward). */
+  readonly lastLoss = new Float64Array(1);
 
   constructor(inputs: number, layers: readonly Dense[], loss: LossName, sigma = 1) {
     this.inputs = inputs;
@@ -210,12 +224,41 @@ export function createModel(spec: ModelSpec, seed: number): Model {
  * each layer's dW, db. Allocates nothing once the buffers hold n rows.
  */
 export function forwardBackward(model: Model, x: Float64Array, y: Float64Array, n: number, rng: Rng | null): number {
+  trainingPass(model, x, y, n, rng);
+  return model.lastLoss[0]!;
+}
+
+/**
+ * forwardBackward for hot loops: leaves the loss in `model.lastLoss[0]` instead of returning it.
+ * A double returned from a call that V8 does not inline is boxed on the heap; this allocates
+ * nothing at all once the buffers hold n rows.
+ */
+export function trainingPass(model: Model, x: Float64Array, y: Float64Array, n: number, rng: Rng | null): void {
   const yHat = model.forward(x, n, rng);
   for (let l = 0; l < model.layers.length; l++) model.layers[l]!.reserveDelta(n);
   const out = model.layers[model.layers.length - 1]!;
-  const loss = model.head.loss(yHat, y, n, model.outputs, out.delta, model.sigma);
+  const m = model.outputs;
+  const { delta } = out;
+  const { sigma, lastLoss } = model;
+  // One call site per loss (not one through the head table), each writing its value in place.
+  switch (model.loss) {
+    case 'sigmoid-cross-entropy':
+      sigmoidCrossEntropyInto(yHat, y, n, m, delta, sigma, lastLoss);
+      break;
+    case 'softmax-cross-entropy':
+      softmaxCrossEntropyInto(yHat, y, n, m, delta, sigma, lastLoss);
+      break;
+    case 'mse':
+      mseInto(yHat, y, n, m, delta, sigma, lastLoss);
+      break;
+    case 'absolute':
+      absoluteInto(yHat, y, n, m, delta, sigma, lastLoss);
+      break;
+    case 'gaussian-nll':
+      gaussianNllInto(yHat, y, n, m, delta, sigma, lastLoss);
+      break;
+  }
   model.backward(x, n);
-  return loss;
 }
 
 /** Inputs as a row-major n×d Float64Array; throws an EngineError naming a bad entry. */

@@ -23,7 +23,8 @@ export class SGD {
   }
 
   step(): void {
-    const eta = this.currentEta;
+    // The formula of currentEta, written out: a getter's double result would be boxed on the heap.
+    const eta = this.eta / (1 + this.decay * this.t);
     for (let p = 0; p < this.params.length; p++) {
       const { value, grad } = this.params[p]!;
       for (let i = 0; i < value.length; i++) value[i] = value[i]! - eta * grad[i]!;

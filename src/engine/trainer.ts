@@ -13,10 +13,11 @@ import {
   type SplitSpec,
 } from './data';
 import { EngineError } from './errors';
+import { createAutoKernels } from './kernels-wasm';
 import type { InitName } from './init';
 import { heads, type LossName } from './losses';
 import { evaluateDataset, penalty } from './metrics';
-import { createModel, forwardBackward, type HiddenSpec, type Model } from './model';
+import { createModel, trainingPass, type HiddenSpec, type Model } from './model';
 import { modelFromJSON, modelToJSON, type ModelJSON } from './model-json';
 import {
   createOptimizer,
@@ -185,6 +186,8 @@ export class Trainer {
   private last!: Metrics;
   private history!: MetricsHistory;
   private best: { W: Float64Array[]; b: Float64Array[]; epoch: number; valLoss: number } | null = null;
+  /** WebAssembly SIMD where it pays (plain JS without it), kept across resets: one module instance per trainer. */
+  private readonly kernels = createAutoKernels();
 
   constructor(config: TrainerConfig) {
     this.cfg = structuredCopy(config);
@@ -271,6 +274,7 @@ export class Trainer {
         initSeed,
       );
     }
+    this.net.kernels = this.kernels;
     nonNegative(cfg.l1 ?? 0, 'l1');
     nonNegative(cfg.l2 ?? 0, 'l2');
     this.params = this.net.layers.flatMap((layer) => [
@@ -298,7 +302,8 @@ export class Trainer {
     for (let i = 0; i < batches; i++) {
       const epoch = this.epoch;
       const n = source.next();
-      const loss = forwardBackward(net, source.x, source.y, n, this.dropoutRng) + addPenalties(net.layers, l1, l2, true);
+      trainingPass(net, source.x, source.y, n, this.dropoutRng);
+      const loss = net.lastLoss[0]! + addPenalties(net.layers, l1, l2, true);
       if (!Number.isFinite(loss)) return this.diverge(`the loss became ${loss}`, epoch);
       optimizer.step();
       this.stepsTaken++;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { gradeSheet, type GradeRow } from '@exercises/grading/grade.ts';
+import { gradeSheet, gradeSheets, type GradeRow } from '@exercises/grading/grade.ts';
 import { formatTable, toCsv } from '@exercises/grading/table.ts';
 import { ctx, registry } from './helpers.ts';
 
@@ -58,6 +58,19 @@ describe('gradeSheet on the fixture sheets', () => {
     expect(await grade('truncated.json')).toMatchObject({ ok: false, error: expect.stringMatching(/not JSON/) });
   });
 });
+
+test('gradeSheets grades several at once and keeps their order', async () => {
+  const names = ['carol-unknown-exercise.json', 'foreign.json', 'ada.json', 'truncated.json', 'mallory-forged.json'];
+  const files = await Promise.all(names.map(async (n) => ({ name: n, content: await readFile(join(FIXTURES, n), 'utf8') })));
+  const graded = await gradeSheets(files, { ...ctx, exercises: registry.exercises }, 3);
+  expect(graded.map((g) => [g.file, g.ok])).toEqual([
+    ['carol-unknown-exercise.json', true],
+    ['foreign.json', false],
+    ['ada.json', true],
+    ['truncated.json', false],
+    ['mallory-forged.json', false],
+  ]);
+}, 30_000);
 
 describe('table and CSV', () => {
   const row: GradeRow = { file: 'a.json', student: '=HYPERLINK("x")', lesson: 'practice', exercise: 'e', verdict: 'wrong', attempts: 2, time: 'T', message: 'a "quoted", message\nwith a line', claimed: 'correct', solutionSeen: true };

@@ -58,10 +58,18 @@ export async function gradeSheet(file: string, content: unknown, ctx: GradeConte
   return { file, ok: true, sheet, rows };
 }
 
-/** Grades several sheets in order. */
-export async function gradeSheets(files: readonly { name: string; content: unknown }[], ctx: GradeContext): Promise<SheetGrade[]> {
-  const out: SheetGrade[] = [];
-  for (const f of files) out.push(await gradeSheet(f.name, f.content, ctx));
+/** Grades several sheets, a few at a time (code answers run in parallel sandboxes); results keep the input order. */
+export async function gradeSheets(files: readonly { name: string; content: unknown }[], ctx: GradeContext, concurrency = 4): Promise<SheetGrade[]> {
+  const out: SheetGrade[] = new Array(files.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const i = next++;
+      const f = files[i]!;
+      out[i] = await gradeSheet(f.name, f.content, ctx);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, files.length)) }, worker));
   return out;
 }
 

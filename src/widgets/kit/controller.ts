@@ -193,7 +193,7 @@ export class WidgetController {
     this.emit(source, { action: 'step' });
     this.lanes.forEach((lane, i) => {
       const t = this.state.trainers[i]!;
-      lane.lastTick = lane.lastTick.then(async () => {
+      lane.lastTick = lane.lastTick.catch(() => undefined).then(async () => {
         const batches = this.def.step === 'batch' ? 1 : this.batchesLeftInEpoch(t, lane.config);
         const reply = await lane.client.tick(batches, true);
         this.handle(i, reply);
@@ -370,7 +370,7 @@ export class WidgetController {
       this.handle(i, reply);
       onReply?.(reply);
     });
-    lane.lastTick = lane.lastTick.then(() => done);
+    lane.lastTick = lane.lastTick.catch(() => undefined).then(() => done);
   }
 
   private handle(i: number, reply: HostReply): void {
@@ -457,7 +457,7 @@ export class WidgetController {
     this.ui.announcer.textContent = `Paused. ${spokenSummary(this.state)}`;
     if (!this.needsWeights) return;
     this.lanes.forEach((lane, i) => {
-      lane.lastTick = lane.lastTick.then(async () => {
+      lane.lastTick = lane.lastTick.catch(() => undefined).then(async () => {
         if (lane.weightsSteps === this.state.trainers[i]!.steps) return;
         const reply = await lane.client.request({ type: 'snapshot' });
         this.handle(i, reply);
