@@ -75,6 +75,10 @@ test('early stopping stops by itself and returns the network of the best validat
   const w = await openWidget(page, '?w.regularization.stop=true');
   await expect(w.getByRole('checkbox', { name: 'Early stopping' })).toBeChecked();
   await w.getByRole('button', { name: 'Train' }).click();
+  // Scroll so that the fitted-function view is off screen (the kit stops drawing it): early
+  // stopping must still watch the run. The widget itself stays on screen, so training goes on.
+  await w.locator('[data-view="weight-histogram"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await expect(w.locator('[data-view="fit"]')).not.toBeInViewport();
   // Nobody presses Pause: early stopping does.
   await expect(w.getByRole('button', { name: 'Train' })).toBeVisible({ timeout: 90_000 });
   await expect(w.getByTestId('early-stopping')).toContainText('stopped training');

@@ -14,6 +14,8 @@ import { curveOf, Replayer, type ReturnedNetwork } from './replay';
 const CURVE_POINTS = 160;
 /** Least time between two redraws of the chart while training. */
 const REDRAW_MS = 200;
+/** Least time between two looks at the widget while it is not training. */
+const IDLE_LOOK_MS = 250;
 
 /** The current network's curve from the weights the view holds (empty if they do not make a network). */
 export function currentCurve(inputs: number, layers: readonly LayerView[], a: number, b: number): { x: number; y: number }[] {
@@ -102,9 +104,15 @@ export function fitView(): ViewDefinition {
         });
       };
 
-      /** One look per frame through the widget's public state: stop when patience runs out. */
-      const look = () => {
+      /**
+       * One look per frame through the widget's public state while it trains (a reply per frame at
+       * most), a few per second otherwise: stop when patience runs out, rebuild when paused.
+       */
+      let lastLook = -Infinity;
+      const look = (now: number) => {
         raf = requestAnimationFrame(look);
+        if (host?.dataset['state'] !== 'training' && now - lastLook < IDLE_LOOK_MS) return;
+        lastLook = now;
         const s = host?.getState();
         const t = s?.trainers[0];
         if (!s || !t || t.status === 'loading') return;
