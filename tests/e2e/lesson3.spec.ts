@@ -39,7 +39,7 @@ test.describe('lesson 3 panels', () => {
     // −log softmax(2, 1, −1)₁ by hand.
     const s = Math.exp(2) + Math.exp(1) + Math.exp(-1);
     expect(await value(loss)).toBeCloseTo(-Math.log(Math.exp(2) / s), 12);
-    expect(await value(panel.locator('[data-cell="grad-0"]'))).toBeCloseTo(Math.exp(2) / s - 1, 12);
+    expect(await value(panel.locator('[data-field="grad-0"]'))).toBeCloseTo(Math.exp(2) / s - 1, 12);
 
     // One keyboard step raises z₁ by 0.1: the loss drops by 0.0284, (p − y)·Δz predicts 0.0295.
     await z1.focus();
@@ -53,9 +53,9 @@ test.describe('lesson 3 panels', () => {
 
     // A new true class: the one-hot moves and the gradient still sums to zero.
     await panel.getByRole('radio', { name: 'class 3' }).check();
-    await expect(panel.locator('[data-cell="y-2"]')).toHaveText('1');
+    await expect(panel.locator('[data-field="y-2"]')).toHaveText('1');
     expect(await value(loss)).toBeCloseTo(-Math.log(Math.exp(-1) / s2), 12);
-    const grad = await values(panel.locator('[data-cell^="grad-"]'));
+    const grad = await values(panel.locator('[data-field^="grad-"]'));
     expect(grad).toHaveLength(3);
     expect(grad.reduce((a, b) => a + b, 0)).toBeCloseTo(0, 12);
 
@@ -69,8 +69,8 @@ test.describe('lesson 3 panels', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.15, { steps: 4 });
     await page.mouse.up();
-    await expect.poll(() => value(panel.locator('[data-cell="z-1"]'))).toBeGreaterThan(3);
-    expect(await value(panel.locator('[data-cell="z-0"]'))).toBe(2);
+    await expect.poll(() => value(panel.locator('[data-field="z-1"]'))).toBeGreaterThan(3);
+    expect(await value(panel.locator('[data-field="z-0"]'))).toBe(2);
     watch.check();
   });
 
@@ -195,7 +195,7 @@ test.describe('lesson 3 panels', () => {
     const table = widget.locator('[data-view="gradients"]');
     const read = async (prefix: string, withSums = true) => {
       await table.scrollIntoViewIfNeeded();
-      return values(table.locator(`td[data-cell^="${prefix}"]${withSums ? '' : ':not([data-cell*="sum"])'}`));
+      return values(table.locator(`td[data-field^="${prefix}"]${withSums ? '' : ':not([data-field*="sum"])'}`));
     };
     // The table is current when the gradient norm computed from its cells equals the readout.
     const tableNorm = async () => {

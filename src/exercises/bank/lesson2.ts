@@ -192,9 +192,10 @@ export default defineBank('02-likelihood', [
   formula({
     id: 'l2-binary-gradient',
     title: 'The slope of the binary loss',
-    generate: () => ({}),
-    prompt: () =>
-      `The binary cross-entropy of one item is $L = \\softplus((1 - 2y) f)$ with $y \\in \\{0, 1\\}$.\n\nType $\\partial L / \\partial f$ as a formula in \`f\` and \`y\`. You may use \`sigma(…)\` and \`exp\`.`,
+    // Two equivalent ways of writing the same loss: the student differentiates the one they get.
+    generate: (rng) => ({ form: pick(rng, ['softplus', 'log'] as const) }),
+    prompt: ({ form }) =>
+      `The binary cross-entropy of one item is ${form === 'softplus' ? '$L = \\softplus((1 - 2y) f)$' : '$L = -y \\log \\sigma(f) - (1 - y) \\log\\big(1 - \\sigma(f)\\big)$'} with $y \\in \\{0, 1\\}$.\n\nType $\\partial L / \\partial f$ as a formula in \`f\` and \`y\`. You may use \`sigma(…)\` and \`exp\`.`,
     answer: () => 'sigma(f) - y',
     variables: [
       { name: 'f', min: -4, max: 4 },
@@ -205,8 +206,10 @@ export default defineBank('02-likelihood', [
       { id: 'sigmoid-derivative', answer: () => 'sigma(f)*(1 - sigma(f))', message: 'That is σ′(f); the −log in the loss cancels it, leaving the plain error σ(f) − y.' },
       { id: 'no-label', answer: () => 'sigma(f)', message: 'Right for y = 0 only: for y = 1 the slope is σ(f) − 1.' },
     ],
-    solution: () =>
-      `With $m = (1 - 2y) f$: $\\frac{dL}{df} = \\sigma(m)\\,(1 - 2y)$. For $y = 1$ this is $-\\sigma(-f) = \\sigma(f) - 1$; for $y = 0$ it is $\\sigma(f)$. Both are $\\sigma(f) - y$: the error of the predicted probability.`,
+    solution: ({ form }) =>
+      form === 'softplus'
+        ? `With $m = (1 - 2y) f$: $\\frac{dL}{df} = \\sigma(m)\\,(1 - 2y)$. For $y = 1$ this is $-\\sigma(-f) = \\sigma(f) - 1$; for $y = 0$ it is $\\sigma(f)$. Both are $\\sigma(f) - y$: the error of the predicted probability.`
+        : `With $\\sigma'(f) = \\sigma(f)\\,(1 - \\sigma(f))$: $\\frac{dL}{df} = -y\\,(1 - \\sigma(f)) + (1 - y)\\,\\sigma(f) = \\sigma(f) - y$: the error of the predicted probability.`,
   }),
 
   choice({

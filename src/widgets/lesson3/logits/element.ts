@@ -45,7 +45,7 @@ export function mount(host: HTMLElement): Mounted {
   const { signal } = controller;
 
   const setCell = (field: string, c: number, value: number, digits: number): void => {
-    const cell = host.querySelector<HTMLElement>(`[data-cell="${field}-${c}"]`);
+    const cell = host.querySelector<HTMLElement>(`[data-field="${field}-${c}"]`);
     if (!cell) return;
     cell.textContent = formatNumber(value, digits);
     cell.dataset.value = String(value);
