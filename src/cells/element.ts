@@ -169,7 +169,7 @@ class CodeCell extends HTMLElement {
       this.state.runNumber = this.nextRunNumber();
       this.state.lastRun = code;
       const order = this.querySelector<HTMLElement>('[data-run-order]');
-      if (order) order.textContent = this.dataset['scope'] ? `[${this.state.runNumber}]` : '';
+      if (order) order.textContent = this.dataset['scope'] ? `(run ${this.state.runNumber} on this page)` : '';
     } else {
       const line = result.error.line !== undefined ? result.error.line - offset : undefined;
       const where = line !== undefined && line >= 1 ? `Line ${line}: ` : line !== undefined ? 'In a cell run before this one: ' : '';

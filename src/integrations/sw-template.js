@@ -28,6 +28,9 @@ self.addEventListener('fetch', (event) => {
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;
   // Pagefind adds ?ts=<time> to its entry file; the query never changes the content.
   const ignoreSearch = url.pathname.startsWith('/pagefind/');
+  // Servers answer with `Vary: Origin` (astro preview does); module scripts are requested with an
+  // Origin header and the precache without one, so honouring Vary would miss every module offline.
+  // Same-origin files do not change with the Origin, so Vary is ignored.
   if (req.mode === 'navigate') {
     event.respondWith(
       fetch(req)
@@ -38,11 +41,11 @@ self.addEventListener('fetch', (event) => {
           }
           return res;
         })
-        .catch(async () => (await caches.match(req, { ignoreSearch: true })) ?? (await caches.match('/404.html')) ?? Response.error()),
+        .catch(async () => (await caches.match(req, { ignoreSearch: true, ignoreVary: true })) ?? (await caches.match('/404.html')) ?? Response.error()),
     );
     return;
   }
   event.respondWith(
-    caches.match(req, { ignoreSearch }).then((hit) => hit ?? fetch(req)),
+    caches.match(req, { ignoreSearch, ignoreVary: true }).then((hit) => hit ?? fetch(req)),
   );
 });

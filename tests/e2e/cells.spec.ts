@@ -83,3 +83,27 @@ test('the notebook page has no serious axe violations', async ({ page }, testInf
   await expect(cell(page, 'scratch')).toHaveAttribute('data-editor', 'ready');
   await expectNoSeriousAxeViolations(page, testInfo);
 });
+
+test('lesson 1: cells with one scope share variables, in the order they ran, and the network beats the line', async ({ page }) => {
+  await page.goto('/lessons/01-regression-vs-classification/');
+  const line = cell(page, 'fit-line');
+  const network = cell(page, 'fit-network');
+  await network.scrollIntoViewIfNeeded();
+  // Run out of order: the network cell needs the line cell's data and says so.
+  await network.getByRole('button', { name: 'Run' }).click();
+  await expect(network.getByTestId('cell-output')).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
+  await expect(network.getByTestId('cell-output')).toContainText('xs is not defined');
+  await line.scrollIntoViewIfNeeded();
+  await line.getByRole('button', { name: 'Run' }).click();
+  await expect(line.getByTestId('cell-output')).toHaveAttribute('data-status', 'ok', { timeout: 30_000 });
+  await expect(line.locator('[data-run-order]')).toHaveText('(run 1 on this page)');
+  const lineMse = Number(/MSE = ([0-9.]+)/.exec((await line.getByTestId('cell-output').textContent()) ?? '')?.[1]);
+  await network.scrollIntoViewIfNeeded();
+  await network.getByRole('button', { name: 'Run' }).click();
+  await expect(network.getByTestId('cell-output')).toHaveAttribute('data-status', 'ok', { timeout: 30_000 });
+  await expect(network.locator('[data-run-order]')).toHaveText('(run 2 on this page)');
+  const netMse = Number(/network MSE after 300 epochs: ([0-9.]+)/.exec((await network.getByTestId('cell-output').textContent()) ?? '')?.[1]);
+  // A straight line cannot follow a sine over [−π, π]; sixteen tanh units can, down towards the noise variance 0.04.
+  expect(lineMse).toBeGreaterThan(0.1);
+  expect(netMse).toBeLessThan(lineMse / 2);
+});

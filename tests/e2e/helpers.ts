@@ -1,5 +1,23 @@
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { readdirSync, readFileSync } from 'node:fs';
+
+/**
+ * The published lessons' ids in course order, read from content/lessons/ when the tests are
+ * collected (so each lesson can be its own test): file names sorted by their `order`, drafts out.
+ */
+export const LESSON_IDS: readonly string[] = (() => {
+  const dir = new URL('../../content/lessons/', import.meta.url);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx') || f.endsWith('.md'))
+    .map((f) => {
+      const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(new URL(f, dir), 'utf8'))?.[1] ?? '';
+      return { id: f.replace(/\.mdx?$/, ''), order: Number(/^order:\s*(\d+)/m.exec(front)?.[1] ?? Infinity), draft: /^draft:\s*true/m.test(front) };
+    })
+    .filter((l) => !l.draft)
+    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+    .map((l) => l.id);
+})();
 
 /**
  * Watches a page for console errors, uncaught exceptions and requests to any host but the

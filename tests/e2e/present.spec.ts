@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { expectNoSeriousAxeViolations, watchPage } from './helpers';
+import { expectNoSeriousAxeViolations, LESSON_IDS, watchPage } from './helpers';
 
 async function lessonIds(page: Page): Promise<string[]> {
   await page.goto('/');
@@ -77,13 +77,13 @@ test('a hostile present-mode link is ignored with a note, never executed', async
 });
 
 for (const size of [{ width: 1920, height: 1080 }, { width: 1024, height: 768 }]) {
-  test(`every slide of every lesson fits ${size.width}×${size.height} without overflow`, async ({ page }) => {
-    test.setTimeout(180_000);
-    const ids = await lessonIds(page);
-    await page.setViewportSize(size);
-    for (const id of ids) {
+  for (const id of LESSON_IDS) {
+    test(`${id}: every slide fits ${size.width}×${size.height} without overflow`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize(size);
       await page.goto(`/present/${id}/`);
       const count = await page.locator('[data-slide]').count();
+      expect(count).toBeGreaterThan(4);
       if (size.width === 1920) {
         const px = await page.locator('[data-slide="1"]').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
         expect(px, 'body text at 1080p').toBeGreaterThanOrEqual(28);
@@ -92,16 +92,18 @@ for (const size of [{ width: 1920, height: 1080 }, { width: 1024, height: 768 }]
         await page.evaluate((k) => { location.hash = `#${k}`; }, n);
         const slide = page.locator(`[data-slide="${n}"]`);
         await expect(slide).toHaveAttribute('aria-current', 'step');
-        const box = await slide.evaluate((el) => {
-          const s = el.getBoundingClientRect();
-          const c = el.querySelector('.slide__content')!.getBoundingClientRect();
-          return { sBottom: s.bottom, sRight: s.right, cBottom: c.bottom, cRight: c.right, sTop: s.top };
-        });
-        expect(box.cBottom, `${id} slide ${n} bottom`).toBeLessThanOrEqual(box.sBottom + 1);
-        expect(box.cRight, `${id} slide ${n} right`).toBeLessThanOrEqual(box.sRight + 1);
+        // A widget that wakes up on its slide changes the slide's size; the deck refits on the
+        // next frame, so the slide is measured once that has settled.
+        const overflow = () =>
+          slide.evaluate((el) => {
+            const s = el.getBoundingClientRect();
+            const c = el.querySelector('.slide__content')!.getBoundingClientRect();
+            return { bottom: Math.max(0, c.bottom - s.bottom - 1), right: Math.max(0, c.right - s.right - 1) };
+          });
+        await expect.poll(overflow, { message: `${id} slide ${n} overflows`, timeout: 5_000 }).toEqual({ bottom: 0, right: 0 });
       }
-    }
-  });
+    });
+  }
 }
 
 test('the presenter window drives the audience window', async ({ context }) => {

@@ -72,7 +72,7 @@ const table: ViewDefinition = {
             r.append(th);
             for (const c of row.cells) {
               const td = document.createElement('td');
-              td.dataset.cell = c.key;
+              td.dataset["field"] = c.key;
               td.dataset.value = String(c.value);
               td.textContent = c.text;
               r.append(td);
