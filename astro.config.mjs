@@ -8,6 +8,7 @@ import rehypeKatex from 'rehype-katex';
 import { macros } from './src/math/macros.mjs';
 import serviceWorker from './src/integrations/service-worker.mjs';
 import linkCheck from './src/integrations/link-check.mjs';
+import subsetKatexFonts from './src/integrations/subset-katex-fonts.mjs';
 import rehypeFailOnKatexError from './src/math/rehype-fail-on-katex-error.mjs';
 
 export default defineConfig({
@@ -21,8 +22,16 @@ export default defineConfig({
       rehypePlugins: [[rehypeKatex, { macros, strict: 'ignore' }], rehypeFailOnKatexError],
     }),
   },
-  // pagefind before the service worker, so the search index is precached too
-  integrations: [mdx(), pagefind({ indexConfig: { excludeSelectors: ['.katex', '[data-widget]', '[data-exercise]'] } }), serviceWorker(), linkCheck()],
+  // In this order after the build: the search index, then KaTeX's fonts cut down to the
+  // characters the pages show (renaming fonts and CSS), then the service worker's list of every
+  // file, then the check that every internal link resolves.
+  integrations: [
+    mdx(),
+    pagefind({ indexConfig: { excludeSelectors: ['.katex', '[data-widget]', '[data-exercise]'] } }),
+    subsetKatexFonts(),
+    serviceWorker(),
+    linkCheck(),
+  ],
   vite: {
     worker: { format: 'es' },
     build: {
