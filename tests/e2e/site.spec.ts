@@ -131,3 +131,30 @@ test('a lesson prints cleanly: no navigation, no controls chrome', async ({ page
   await expect(page.locator('.pager')).toBeHidden();
   await expect(page.locator('article h1')).toBeVisible();
 });
+
+test('on a phone the lesson starts on screen: contents folded above it, one tap away', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/lessons/03-softmax-gradient/');
+  const toc = page.getByRole('navigation', { name: 'On this page' });
+  const first = toc.getByRole('link').first();
+  await expect(first).toBeHidden();
+  const title = await page.locator('article h1').boundingBox();
+  expect(title!.y + title!.height).toBeLessThan(844 / 2);
+  await toc.getByText('Lesson 3').click();
+  await expect(first).toBeVisible();
+  await first.click();
+  await expect(page).toHaveURL(/#the-loss-over-a-data-set$/);
+  await expect(first).toBeHidden();
+  // the theme toggle shares the first row with the site title
+  const toggle = await page.getByRole('button', { name: 'Dark theme' }).boundingBox();
+  const site = await page.getByRole('link', { name: 'Deep Learning, Live' }).boundingBox();
+  expect(Math.abs(toggle!.y + toggle!.height / 2 - (site!.y + site!.height / 2))).toBeLessThan(12);
+});
+
+test('on a wide screen the contents stay open beside the lesson', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/lessons/03-softmax-gradient/');
+  const links = page.getByRole('navigation', { name: 'On this page' }).getByRole('link');
+  await expect(links.first()).toBeVisible();
+  await expect(links.last()).toHaveText('Sources');
+});
