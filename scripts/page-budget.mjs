@@ -4,7 +4,7 @@
 // -9 of the file in dist/; fonts as they are). Then records frame times for ten seconds on a page
 // with two widgets training, through scripts/frame-times.mjs.
 //
-//   npm run build && npm run bench:page [-- --port 4333] [--seconds 10] [--no-frames]
+//   npm run build && npm run bench:page [-- --port 4333] [--seconds 10] [--no-frames] [--files]
 //
 // Budgets (issue 12): JavaScript before any widget ≤ 30 KB per lesson, everything ≤ 150 KB.
 
@@ -97,11 +97,13 @@ async function weighLesson(browser, path) {
     other: sum((f) => f.kind === 'other'),
     total: sum(() => true),
     files: fetched.size,
+    list: [...fetched].map(([pathname, f]) => ({ pathname, ...f })).sort((a, b) => b.bytes - a.bytes),
   };
 }
 
 const stop = await ensureServer();
-let gallery = `${base}/gallery/`;
+const gallery = `${base}/gallery/`;
+let lesson = '';
 try {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--disable-dev-shm-usage', '--disable-gpu'] });
   const lessons = readdirSync(join(dist, 'lessons')).filter((id) => existsSync(join(dist, 'lessons', id, 'index.html')));
@@ -118,17 +120,27 @@ try {
     const over = r.total > BUDGET.total ? ' **over**' : '';
     console.log(`| ${r.path} | ${kb(r.topJs)} | ${kb(r.js)} | ${kb(r.css)} | ${kb(r.fonts)} | ${kb(r.html)} | ${kb(r.other)} | ${kb(r.total)}${over} | ${r.files} |`);
   }
+  if (process.argv.includes('--files')) {
+    for (const r of rows) {
+      console.log(`\n${r.path}: the files it fetches, largest first (gzip -9)\n`);
+      for (const f of r.list) console.log(`  ${kb(f.bytes).padStart(9)}  ${f.phase.padEnd(8)} ${f.pathname}`);
+    }
+  }
   console.log('\nJS at the top of the page includes the widgets that are on the first screen; the JS that runs before any widget is in `npm run bench` (module scripts and their static imports, ≤ 30 KB).');
-  const withTwo = rows.find((r) => r.widgets >= 2);
-  if (withTwo) gallery = `${base}${withTwo.path}`;
-  else console.log(`\nNo lesson has two training widgets yet: frame times are measured on the widget kit's gallery (${gallery}).`);
+  const withOne = rows.find((r) => r.widgets >= 1);
+  if (withOne) lesson = `${base}${withOne.path}`;
 } catch (error) {
   stop();
   throw error;
 }
 if (!process.argv.includes('--no-frames')) {
-  console.log('\n## Frame times (scripts/frame-times.mjs)\n');
-  const result = spawnSync(process.execPath, [join(root, 'scripts/frame-times.mjs'), '--url', gallery, '--seconds', seconds], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) console.log(`frame-times.mjs exited with ${result.status}`);
+  // Two widgets training side by side: the kit's gallery (a lesson's widgets are screens apart,
+  // and the kit holds a widget that is off screen). Then a lesson with its first widget training.
+  const runs = [[gallery, '2'], ...(lesson ? [[lesson, '1']] : [])];
+  for (const [url, min] of runs) {
+    console.log(`\n## Frame times (scripts/frame-times.mjs --url ${url})\n`);
+    const result = spawnSync(process.execPath, [join(root, 'scripts/frame-times.mjs'), '--url', url, '--seconds', seconds, '--min-widgets', min], { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) console.log(`frame-times.mjs exited with ${result.status}`);
+  }
 }
 stop();
