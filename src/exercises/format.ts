@@ -41,6 +41,23 @@ export function texNum(x: number, digits = 4): string {
   return m ? `${m[1]} \\times 10^{${m[2]}}` : s;
 }
 
+/**
+ * A linear combination in TeX as a person writes it: `texLinear([0, -1, 2], ['', 'x_1', 'x_2'])`
+ * is `-x_1 + 2\,x_2`: zero terms left out, no "+ -", no coefficient 1; an empty name is the
+ * constant term; all zero is `0`.
+ */
+export function texLinear(coefficients: readonly number[], names: readonly string[], digits = 4): string {
+  let out = '';
+  coefficients.forEach((c, i) => {
+    if (c === 0) return;
+    const name = names[i] ?? '';
+    const size = texNum(Math.abs(c), digits);
+    const term = name === '' ? size : Math.abs(c) === 1 ? name : `${size}\\,${name}`;
+    out += out === '' ? (c < 0 ? `-${term}` : term) : c < 0 ? ` - ${term}` : ` + ${term}`;
+  });
+  return out === '' ? '0' : out;
+}
+
 /** A row vector in TeX: `\begin{bmatrix} 1 & 2 \end{bmatrix}`; a column with `column`. */
 export function texVec(xs: readonly number[], digits = 4, column = false): string {
   const sep = column ? ' \\\\ ' : ' & ';

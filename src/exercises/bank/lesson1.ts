@@ -5,7 +5,7 @@
 
 import { activations, logSumExp, modelFromJSON, parameterCount, predict, SGD, softmax, type ActivationName, type ModelJSON } from '@engine';
 import { challenge, choice, code, defineBank, formula, numeric, vector } from '../define.ts';
-import { fix, fmt, texNum, texVec, vec } from '../format.ts';
+import { fix, fmt, texLinear, texNum, texVec, vec } from '../format.ts';
 import { num, str } from '../kinds/challenge.ts';
 import { draw, drawNonZero, drawVector, intBetween, pick } from '../random.ts';
 
@@ -292,7 +292,8 @@ export default defineBank(LESSON, [
     ],
     solution: ({ w1, w2 }) => {
       const [a, b, c] = [w2[0]! - w1[0]!, w2[1]! - w1[1]!, w2[2]! - w1[2]!];
-      return `$\\w_2 - \\w_1 = ${texVec([a, b, c])}$, so the boundary is $${a} + ${b}\\,x_1 + ${c}\\,x_2 = 0$, that is $x_2 = -(${a} + ${b}\\,x_1)/${c}$.`;
+      const line = texLinear([-a / c, -b / c], ['', 'x_1']);
+      return `$\\w_2 - \\w_1 = ${texVec([a, b, c])}$, so the boundary is $${texLinear([a, b, c], ['', 'x_1', 'x_2'])} = 0$, that is $x_2 = -(${texLinear([a, b], ['', 'x_1'])})/${texNum(c)} = ${line}$.`;
     },
   }),
 

@@ -147,7 +147,7 @@ export default defineBank('04-depth-and-parity', [
           correct: false,
           feedback: 'A ReLU unit sums all its inputs, which no AND/OR gate can do: one hidden layer of n ReLUs computes n-bit parity exactly.',
         },
-        d: { id: 'd', label: 'Beyond a depth of roughly $\\log d / \\log\\log d$ a polynomial number of gates suffices.', correct: true, feedback: 'That is the threshold the bound allows; the XOR tree, 3(d − 1) gates, shows it.' },
+        d: { id: 'd', label: 'Beyond a depth of roughly $\\log d / \\log\\log d$ a polynomial number of gates suffices.', correct: true, feedback: 'There the bound’s exponent falls to about log d, so it is only polynomial; and the XOR tree of depth 2⌈log₂ d⌉ does parity with 3(d − 1) gates.' },
         e: { id: 'e', label: 'Adding depth can never reduce the number of gates parity needs.', correct: false, feedback: 'Each extra level takes a root of the exponent: depth reduces the size dramatically.' },
       } as const;
       return order.map((id) => all[id as keyof typeof all]);
