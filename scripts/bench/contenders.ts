@@ -4,6 +4,7 @@
 
 import {
   createAutoKernels,
+  createGridPredictor,
   createWasmKernels,
   trainingPass,
   jsKernels,
@@ -39,7 +40,8 @@ export interface Contender {
 // ---------------------------------------------------------------------------------------------
 // The engine
 
-function engineRun(w: Workload, kernels: Kernels): Run {
+/** `maps`: W5 through the float32 grid predictor the widgets' workers use (else Float64 predictGrid). */
+function engineRun(w: Workload, kernels: Kernels, maps = false): Run {
   const model: Model = initialModel(w);
   model.kernels = kernels;
   const batches = batchesOf(w);
@@ -51,10 +53,11 @@ function engineRun(w: Workload, kernels: Kernels): Run {
   if (w.kind === 'infer') {
     const { nx, ny, r } = w.grid!;
     const out = new Float64Array(nx * ny);
+    const grid = maps ? createGridPredictor() : { predictGrid };
     return {
-      step: () => void predictGrid(model, -r, r, -r, r, nx, ny, out),
+      step: () => void grid.predictGrid(model, -r, r, -r, r, nx, ny, out),
       loss: () => Number.NaN,
-      grid: () => predictGrid(model, -r, r, -r, r, nx, ny, out),
+      grid: () => grid.predictGrid(model, -r, r, -r, r, nx, ny, out),
     };
   }
   return {
@@ -76,21 +79,21 @@ function engineRun(w: Workload, kernels: Kernels): Run {
 
 export const engine: Contender = {
   name: 'engine',
-  note: 'this engine, Float64, kernels chosen per product size (WebAssembly SIMD f64x2 above a threshold)',
+  note: 'this engine, Float64, kernels chosen per product size (WebAssembly SIMD f64x2 above a threshold); W5 through its float32 map path (f32x4), as the widgets draw maps',
   supports: () => true,
-  prepare: async (w) => engineRun(w, createAutoKernels()),
+  prepare: async (w) => engineRun(w, createAutoKernels(), true),
 };
 
 export const engineJs: Contender = {
   name: 'engine (plain JS)',
-  note: 'this engine with its plain-JS reference kernels only',
+  note: 'this engine with its plain-JS reference kernels only, Float64 (the reference W5 grids are checked against)',
   supports: () => true,
   prepare: async (w) => engineRun(w, jsKernels),
 };
 
 export const engineWasm: Contender = {
   name: 'engine (all wasm)',
-  note: 'this engine with WebAssembly kernels for every product, however small',
+  note: 'this engine with WebAssembly kernels for every product, however small; W5 in Float64 predictGrid',
   supports: () => true,
   prepare: async (w) => engineRun(w, createWasmKernels() ?? jsKernels),
 };

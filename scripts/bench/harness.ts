@@ -113,7 +113,9 @@ export async function benchWorkload(w: Workload, contenders: readonly Contender[
     }
     log(`  ${w.id} round ${round + 1}/${options.rounds}`);
   }
-  const reference = live.find((entry) => entry.contender.name === 'engine')?.run?.grid?.();
+  // Grids are checked against the Float64 reference path (plain-JS kernels) when it runs.
+  const referenceEntry = live.find((entry) => entry.contender.name === 'engine (plain JS)') ?? live.find((entry) => entry.contender.name === 'engine');
+  const reference = referenceEntry?.run?.grid?.();
   for (const { run, result } of live) {
     result.median = median(result.rates);
     result.wallMedian = median(result.wallRates);

@@ -16,7 +16,7 @@ export function workloadTable(result: WorkloadResult): string[] {
   const engine = result.contenders.find((c) => c.name === 'engine');
   const lines = [`## ${result.id}: ${result.title}`, ''];
   lines.push(infer
-    ? '| contender | CPU ms per grid (median) | range | engine speed ÷ peer | per-round | wall ms (median) | max \\|p − p_engine\\| | same work |'
+    ? '| contender | CPU ms per grid (median) | range | engine speed ÷ peer | per-round | wall ms (median) | max \\|p − p₆₄\\| (Float64 reference) | same work |'
     : `| contender | steps per CPU-s (median) | range | engine ÷ peer | per-round | steps per wall-s (median) | loss at start → after ${result.learnSteps} steps | learns |`);
   lines.push('| --- | ---: | --- | ---: | --- | ---: | --- | --- |');
   for (const c of result.contenders) {

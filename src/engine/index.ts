@@ -72,6 +72,7 @@ export {
   predictInto,
   type Evaluation,
 } from './metrics';
+export { createGridPredictor, type GridPredictor } from './grid-f32';
 export { countLinearPieces, type LinearPieces, type LinearSegment } from './pieces';
 export {
   gradientCheck,

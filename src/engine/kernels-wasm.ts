@@ -11,7 +11,7 @@ interface WasmMemory {
   readonly buffer: ArrayBuffer;
   grow(pages: number): number;
 }
-interface WasmExports {
+export interface WasmExports {
   readonly memory: WasmMemory;
   /** C = A·B, A(i, p) at a + i·rsA + p·csA, B(p, j) at b + p·rsB + j·csB; bytes; pk: packing space. */
   gemm(a: number, rsA: number, csA: number, b: number, rsB: number, csB: number, c: number, ldc: number,
@@ -20,6 +20,8 @@ interface WasmExports {
   tanh(src: number, dst: number, count: number): void;
   /** z = x·Wᵀ + b, h = g(z) for g = 0 identity, 1 relu, 2 leaky-relu, 3 tanh; addresses in bytes. */
   dense(x: number, w: number, b: number, z: number, h: number, n: number, k: number, m: number, pk: number, g: number): void;
+  /** A whole network in float32 on `chunks` groups of four points (see mapWat in assemble.mjs). */
+  mlp4(plan: number, layers: number, input: number, out: number, chunks: number, scratch: number, half: number): void;
 }
 interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
@@ -58,8 +60,11 @@ function decodeBase64(text: string): Uint8Array {
   return out;
 }
 
-/** Compiles and instantiates the kernel module, or returns null where WebAssembly SIMD is missing. */
-function instantiate(): WasmExports | null {
+/**
+ * Compiles and instantiates the kernel module (a new instance with its own memory on every call),
+ * or returns null where WebAssembly SIMD is missing.
+ */
+export function instantiateKernels(): WasmExports | null {
   const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (!api) return null;
   try {
@@ -91,7 +96,7 @@ export interface WasmKernels extends Kernels {
  * Results equal the plain-JS kernels up to rounding (sums run in another order).
  */
 export function createWasmKernels(): WasmKernels | null {
-  const wasm = instantiate();
+  const wasm = instantiateKernels();
   if (!wasm) return null;
   const memory = wasm.memory;
   let heap = new Float64Array(memory.buffer);

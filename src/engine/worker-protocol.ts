@@ -5,7 +5,8 @@
 
 import type { Dataset } from './data';
 import { EngineError } from './errors';
-import { predictCurve, predictGrid } from './metrics';
+import { createGridPredictor, type GridPredictor } from './grid-f32';
+import { predictCurve } from './metrics';
 import { modelToJSON, type ModelJSON } from './model-json';
 import { Trainer, type Metrics, type TrainerChange, type TrainerConfig, type TrainerSnapshot } from './trainer';
 
@@ -31,7 +32,7 @@ export type HostRequest =
   | { type: 'loadModel'; model: unknown }
   /** Replies 'metrics' including the test set. */
   | { type: 'evaluate' }
-  /** predictGrid on the current model; replies 'grid' with the same id. */
+  /** predictGrid on the current model, in float32 where it can (grid-f32.ts: within 1e-5); replies 'grid' with the same id. */
   | { type: 'predictGrid'; id: number; x0: number; x1: number; y0: number; y1: number; nx: number; ny: number }
   /** predictCurve on the current model; replies 'curve' with the same id. */
   | { type: 'predictCurve'; id: number; a: number; b: number; n: number };
@@ -128,6 +129,9 @@ export function createTrainerHost(post: Post, options: HostOptions = {}): Traine
     generation++;
   };
 
+  /** Decision maps in float32 (grid-f32.ts), made on the first map request of this worker. */
+  let maps: GridPredictor | null = null;
+
   const run = (batches: number, ticks: number, weights: boolean): void => {
     stop();
     const t = need();
@@ -195,7 +199,8 @@ export function createTrainerHost(post: Post, options: HostOptions = {}): Traine
         case 'predictGrid': {
           const { id, x0, x1, y0, y1, nx, ny } = message;
           const model = need().model;
-          const values = predictGrid(model, x0, x1, y0, y1, nx, ny);
+          maps ??= createGridPredictor();
+          const values = maps.predictGrid(model, x0, x1, y0, y1, nx, ny);
           post({ type: 'grid', id, nx, ny, outputs: model.outputs, values }, [values.buffer as ArrayBuffer]);
           break;
         }

@@ -30,13 +30,15 @@ describe('benchmark harness (smoke run)', () => {
     expect(Math.abs(a! - c!)).toBeLessThan(1e-9);
   });
 
-  test('W5: the engine with either kernels and ConvNetJS draw the same 100 × 100 grid', async () => {
+  test('W5: the Float64 engine and ConvNetJS draw the reference grid exactly; the float32 map path to 1e-6', async () => {
     const w5 = workloads(0.2).find((w) => w.id === 'W5')!;
     const result = await benchWorkload(w5, [engine, engineJs, convnetjs], { rounds: 1, sliceMs: 5 });
     for (const c of result.contenders) {
       expect(c.learned).toBe(true);
-      expect(c.gridDifference).toBeLessThan(1e-12);
+      // the reference is the plain-JS Float64 engine; 'engine' draws maps in float32 (grid-f32.ts)
+      expect(c.gridDifference).toBeLessThan(c.name === 'engine' ? 1e-6 : 1e-12);
     }
+    expect(result.contenders.find((c) => c.name === 'engine')!.gridDifference).toBeGreaterThan(0);
   });
 
   test('median of odd and even lists', () => {

@@ -128,6 +128,7 @@ ${[...unique.values()].join('\n')}
     (if (i32.lt_u (local.get $j) (local.get $m))
       (then ${panel(bigR0, small10, R, 1)})))
 ${activationsWat()}
+${mapWat()}
 )
 `;
 }
@@ -231,6 +232,81 @@ function activationsWat() {
         (local.set $hr (i32.add (local.get $hr) (i32.shl (local.get $m) (i32.const 3))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $rows))))`;
+}
+
+/**
+ * tanh in float32: the odd rational minimax p(x)/q(x) of degrees 13/6 that Eigen and ONNX Runtime's
+ * MLAS use, with x clamped at ±7.90531110763549805, where tanh rounds to ±1 in float32. Odd in x, so
+ * small arguments keep their relative accuracy. Coefficients from x¹³ down to x¹, and x⁶ down to 1.
+ */
+export const TANH_F32 = Object.freeze({
+  clamp: 7.90531110763549805,
+  p: [-2.76076847742355e-16, 2.00018790482477e-13, -8.60467152213735e-11, 5.12229709037114e-8, 1.48572235717979e-5, 6.37261928875436e-4, 4.89352455891786e-3],
+  q: [1.19825839466702e-6, 1.18534705686654e-4, 2.268434632439e-3, 4.89352518554385e-3],
+});
+
+/**
+ * Single-precision forward passes for decision-region maps: `mlp4` runs a whole network on points
+ * four at a time, one f32x4 lane per point, one vector per unit, so no layer is ever copied out.
+ * A plan of 5 words per layer (inputs, units, activation code, byte address of W (units × inputs,
+ * row-major) and of b) drives it; codes 0 identity, 1 relu, 2 leaky-relu, 3 tanh, 4 sigmoid
+ * (σ(v) = ½ + ½·tanh(v/2)). Chunk c of the input holds input k of its four points at
+ * in + 16(c·d + k); its outputs go to out + 16(c·m + u); layers in between ping-pong between
+ * scratch and scratch + half.
+ */
+function mapWat() {
+  const f4 = (x) => `(v128.const f32x4 ${x} ${x} ${x} ${x})`;
+  const horner = (cs) => cs.slice(1).reduce((acc, c) => `(f32x4.add (f32x4.mul ${acc} (local.get $x2)) ${f4(c)})`, f4(cs[0]));
+  return `
+  (func $tanh4 (param $x v128) (result v128)
+    (local $x2 v128)
+    (local.set $x (f32x4.max (f32x4.min (local.get $x) ${f4(TANH_F32.clamp)}) ${f4(-TANH_F32.clamp)}))
+    (local.set $x2 (f32x4.mul (local.get $x) (local.get $x)))
+    (f32x4.div (f32x4.mul (local.get $x) ${horner(TANH_F32.p)}) ${horner(TANH_F32.q)}))
+  (func $act4 (param $v v128) (param $g i32) (result v128)
+    (if (result v128) (i32.eq (local.get $g) (i32.const 3))
+      (then (call $tanh4 (local.get $v)))
+      (else (if (result v128) (i32.eq (local.get $g) (i32.const 1))
+        (then (v128.and (local.get $v) (f32x4.gt (local.get $v) (v128.const f32x4 0 0 0 0))))
+        (else (if (result v128) (i32.eq (local.get $g) (i32.const 2))
+          (then (v128.bitselect (local.get $v) (f32x4.mul (local.get $v) ${f4(0.01)}) (f32x4.gt (local.get $v) (v128.const f32x4 0 0 0 0))))
+          (else (if (result v128) (i32.eq (local.get $g) (i32.const 4))
+            (then (f32x4.add ${f4(0.5)} (f32x4.mul ${f4(0.5)} (call $tanh4 (f32x4.mul ${f4(0.5)} (local.get $v))))))
+            (else (local.get $v))))))))))
+  (func (export "mlp4") (param $plan i32) (param $layers i32) (param $in i32) (param $out i32) (param $chunks i32)
+        (param $scratch i32) (param $half i32)
+    (local $c i32) (local $l i32) (local $p i32) (local $src i32) (local $dst i32) (local $d i32) (local $h i32)
+    (local $g i32) (local $w i32) (local $b i32) (local $j i32) (local $k i32) (local $s i32) (local $acc v128)
+    (loop $chunk
+      (local.set $src (i32.add (local.get $in) (i32.mul (local.get $c) (i32.shl (i32.load (local.get $plan)) (i32.const 4)))))
+      (local.set $p (local.get $plan))
+      (local.set $l (i32.const 0))
+      (loop $layer
+        (local.set $d (i32.load (local.get $p)))
+        (local.set $h (i32.load offset=4 (local.get $p)))
+        (local.set $g (i32.load offset=8 (local.get $p)))
+        (local.set $w (i32.load offset=12 (local.get $p)))
+        (local.set $b (i32.load offset=16 (local.get $p)))
+        (local.set $dst
+          (if (result i32) (i32.eq (local.get $l) (i32.sub (local.get $layers) (i32.const 1)))
+            (then (i32.add (local.get $out) (i32.mul (local.get $c) (i32.shl (local.get $h) (i32.const 4)))))
+            (else (i32.add (local.get $scratch) (i32.mul (i32.and (local.get $l) (i32.const 1)) (local.get $half))))))
+        (local.set $j (i32.const 0))
+        (loop $unit
+          (local.set $acc (v128.load32_splat (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 2)))))
+          (local.set $s (local.get $src))
+          (local.set $k (local.get $d))
+          (loop $input
+            (local.set $acc (f32x4.add (local.get $acc) (f32x4.mul (v128.load32_splat (local.get $w)) (v128.load (local.get $s)))))
+            (local.set $w (i32.add (local.get $w) (i32.const 4)))
+            (local.set $s (i32.add (local.get $s) (i32.const 16)))
+            (br_if $input (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
+          (v128.store (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 4))) (call $act4 (local.get $acc) (local.get $g)))
+          (br_if $unit (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (local.get $h))))
+        (local.set $src (local.get $dst))
+        (local.set $p (i32.add (local.get $p) (i32.const 20)))
+        (br_if $layer (i32.lt_u (local.tee $l (i32.add (local.get $l) (i32.const 1))) (local.get $layers))))
+      (br_if $chunk (i32.lt_u (local.tee $c (i32.add (local.get $c) (i32.const 1))) (local.get $chunks)))))`;
 }
 
 /** Assembles the WAT with wabt (SIMD enabled) into wasm bytes. */
