@@ -1,6 +1,6 @@
 // The small text format of prompts, options and solutions: paragraphs split by blank lines,
-// `$…$` inline TeX, `$$…$$` display TeX, `code` in backticks, single new lines as line breaks,
-// `\$` for a dollar sign. Parsed into plain data; the page builds DOM nodes from it with
+// `$…$` inline TeX, `$$…$$` display TeX, `code` in backticks, a block of code between lines of
+// three backticks, single new lines as line breaks, `\$` for a dollar sign. Parsed into plain data; the page builds DOM nodes from it with
 // textContent, so markup can never inject HTML.
 
 /** An inline piece of a paragraph. */
@@ -10,24 +10,30 @@ export type Inline =
   | { type: 'tex'; tex: string }
   | { type: 'break' };
 
-/** A block: a paragraph of inline pieces, or a display formula. */
-export type Block = { type: 'paragraph'; inlines: Inline[] } | { type: 'display'; tex: string };
+/** A block: a paragraph of inline pieces, a display formula, or a block of code (kept verbatim). */
+export type Block = { type: 'paragraph'; inlines: Inline[] } | { type: 'display'; tex: string } | { type: 'code'; text: string };
 
 /** Parses markup into blocks. Never throws: an unclosed `$` or backtick is kept as text. */
 export function parseMarkup(source: string): Block[] {
   const blocks: Block[] = [];
   const text = source.replace(/\r\n?/g, '\n');
-  // Display math first: $$…$$ may span lines and stands as its own block.
-  const parts = text.split(/\$\$([\s\S]+?)\$\$/);
-  parts.forEach((part, i) => {
-    if (i % 2 === 1) {
-      blocks.push({ type: 'display', tex: part.trim() });
+  // Code blocks first (nothing inside them is markup), then display math: $$…$$ may span lines
+  // and stands as its own block.
+  text.split(/^```[^\n]*\n([\s\S]*?)\n```[ \t]*$/m).forEach((chunk, c) => {
+    if (c % 2 === 1) {
+      blocks.push({ type: 'code', text: chunk });
       return;
     }
-    for (const para of part.split(/\n[ \t]*\n/)) {
-      const trimmed = para.trim();
-      if (trimmed !== '') blocks.push({ type: 'paragraph', inlines: parseInline(trimmed) });
-    }
+    chunk.split(/\$\$([\s\S]+?)\$\$/).forEach((part, i) => {
+      if (i % 2 === 1) {
+        blocks.push({ type: 'display', tex: part.trim() });
+        return;
+      }
+      for (const para of part.split(/\n[ \t]*\n/)) {
+        const trimmed = para.trim();
+        if (trimmed !== '') blocks.push({ type: 'paragraph', inlines: parseInline(trimmed) });
+      }
+    });
   });
   return blocks;
 }
@@ -86,7 +92,7 @@ export function texSources(blocks: readonly Block[]): { tex: string; display: bo
   const out: { tex: string; display: boolean }[] = [];
   for (const b of blocks) {
     if (b.type === 'display') out.push({ tex: b.tex, display: true });
-    else for (const inl of b.inlines) if (inl.type === 'tex') out.push({ tex: inl.tex, display: false });
+    else if (b.type === 'paragraph') for (const inl of b.inlines) if (inl.type === 'tex') out.push({ tex: inl.tex, display: false });
   }
   return out;
 }
@@ -97,7 +103,9 @@ export function plainText(source: string): string {
     .map((b) =>
       b.type === 'display'
         ? b.tex
-        : b.inlines.map((inl) => (inl.type === 'break' ? '\n' : inl.type === 'tex' ? inl.tex : inl.text)).join(''),
+        : b.type === 'code'
+          ? b.text
+          : b.inlines.map((inl) => (inl.type === 'break' ? '\n' : inl.type === 'tex' ? inl.tex : inl.text)).join(''),
     )
     .join('\n\n');
 }

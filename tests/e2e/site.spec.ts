@@ -158,3 +158,37 @@ test('on a wide screen the contents stay open beside the lesson', async ({ page 
   await expect(links.first()).toBeVisible();
   await expect(links.last()).toHaveText('Sources');
 });
+
+for (const id of LESSON_IDS) {
+  test(`lesson ${id} on a phone: nothing scrolls the page sideways; wide formulas and tables scroll in their box, by keyboard too`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/lessons/${id}/`);
+    await page.waitForLoadState('networkidle');
+    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(pageWidth).toBeLessThanOrEqual(390);
+    const boxes = await page.$$eval('.prose .katex-display, .prose table', (els) =>
+      els.map((el) => ({
+        overflows: el.scrollWidth - el.clientWidth > 1,
+        marked: el.classList.contains('scrolls'),
+        tabindex: el.getAttribute('tabindex'),
+        label: el.getAttribute('aria-label'),
+        more: (el as HTMLElement).dataset['more'] ?? '',
+      })),
+    );
+    for (const b of boxes) {
+      expect(b.marked).toBe(b.overflows);
+      if (b.overflows) {
+        expect(b.tabindex).toBe('0');
+        expect(b.label).toMatch(/scrolls sideways/);
+        expect(b.more).toBe('right');
+      } else expect(b.tabindex).toBeNull();
+    }
+    const first = page.locator('.prose .scrolls').first();
+    if ((await page.locator('.prose .scrolls').count()) > 0) {
+      await first.focus();
+      for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+      await expect.poll(() => first.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+      await expect(first).toHaveAttribute('data-more', /left|both/);
+    }
+  });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { field, num, StateError, trainer } from '@exercises/kinds/challenge.ts';
-import { NEURON_POINTS, NEURON_RANGE, neuronMetrics, neuronState } from '@exercises/practice/neuron.ts';
+import { NEURON_POINTS, NEURON_RANGE, NEURON_START, neuronMetrics, neuronState } from '@exercises/practice/neuron.ts';
 import { check, variant } from './helpers.ts';
 
 const state = (w: number, b: number, loss: number, accuracy: number) => ({ name: 'practice-neuron', params: { w, b }, metrics: { loss, accuracy }, points: 12 });
@@ -29,6 +29,17 @@ describe('the practice neuron', () => {
     }
     expect(separate).toBe(true);
     expect(confident).toBe(true);
+  });
+});
+
+describe('the practice neuron starts unsolved', () => {
+  test('at the sliders’ starting point both challenges fail, for every student', async () => {
+    const start = neuronState(NEURON_START.w, NEURON_START.b);
+    expect(start.metrics.accuracy).toBeLessThan(1);
+    for (const student of ['ada', 'bob', 'carol', 'dan', 'eve', 'frank', 'grace', 'heidi']) {
+      expect((await check('practice-neuron-separate', student, start)).verdict).toBe('wrong');
+      expect((await check('practice-neuron-confident', student, start)).verdict).toBe('wrong');
+    }
   });
 });
 

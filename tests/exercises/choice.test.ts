@@ -46,3 +46,30 @@ describe('multiple choice: practice-softmax-invariance', () => {
     expect(missing.message).toMatch(/missing/);
   });
 });
+
+describe('multiple choice feedback never gives the answer away', () => {
+  test('a right option left out is counted, not named or explained', async () => {
+    const ex = exercise('practice-softmax-invariance');
+    if (ex.kind !== 'choice') throw new Error('kind');
+    const options = ex.options(variantOf(ex, 'ada'));
+    const minusMax = options.find((o) => o.id === 'minus-max')!;
+    const r = await check('practice-softmax-invariance', 'ada', ['shift']);
+    expect(r.message).toBe('One right option is still missing.');
+    expect(r.message).not.toContain(minusMax.label);
+    if (minusMax.feedback) expect(r.message).not.toContain(minusMax.feedback);
+    const none = await check('practice-softmax-invariance', 'ada', ['double']);
+    expect(none.message).toMatch(/2 right options are still missing\.$/);
+  });
+
+  test('a wrongly chosen option is quoted as markup, its formulas intact', async () => {
+    // l5's "what does the penalty act on?" labels carry TeX: the quote keeps the $…$ so it can be typeset
+    const ex = exercise('l5-penalize-what');
+    if (ex.kind !== 'choice') throw new Error('kind');
+    const v = variantOf(ex, 'ada');
+    const wrong = ex.options(v).find((o) => !o.correct && o.label.includes('$'))!;
+    const r = await check('l5-penalize-what', 'ada', [wrong.id]);
+    expect(r.verdict).toBe('wrong');
+    expect(r.message).toContain(`“${wrong.label}”`);
+    expect((r.message.match(/\$/g) ?? []).length % 2).toBe(0);
+  });
+});

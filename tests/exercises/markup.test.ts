@@ -50,3 +50,17 @@ describe('format', () => {
     expect(texVec([1, 2], 4, true)).toBe('\\begin{bmatrix} 1 \\\\ 2 \\end{bmatrix}');
   });
 });
+
+describe('code blocks', () => {
+  test('keep the lines between two fences verbatim, markup characters included', () => {
+    const source = 'Sum the squares:\n\n```\nfunction f(r) {\n  return `$${r}` + "$x$";\n}\n```\n\nThen $x^2$.';
+    const blocks = parseMarkup(source);
+    expect(blocks.map((b) => b.type)).toEqual(['paragraph', 'code', 'paragraph']);
+    expect(blocks[1]).toEqual({ type: 'code', text: 'function f(r) {\n  return `$${r}` + "$x$";\n}' });
+    expect(texSources(blocks)).toEqual([{ tex: 'x^2', display: false }]);
+    expect(plainText(source)).toContain('return `$${r}`');
+  });
+  test('an unclosed fence is ordinary text', () => {
+    expect(parseMarkup('```\nlet a = 1;').every((b) => b.type === 'paragraph')).toBe(true);
+  });
+});

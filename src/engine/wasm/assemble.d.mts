@@ -5,3 +5,4 @@ export declare function kernelsWat(block?: { rows: number; vectors: number }): s
 export declare function assemble(block?: { rows: number; vectors: number }): Promise<Uint8Array>;
 export declare function bytesModule(bytes: Uint8Array): string;
 export declare const BYTES_FILE: string;
+export declare const TANH_F32: Readonly<{ clamp: number; p: readonly number[]; q: readonly number[] }>;

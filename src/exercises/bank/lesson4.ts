@@ -297,7 +297,7 @@ export default defineBank('04-depth-and-parity', [
     widget: 'parity',
     generate: (rng) => ({ deepTarget: pick(rng, [0.9, 0.95]), epochs: pick(rng, [800, 1000]) }),
     prompt: ({ deepTarget, epochs }) =>
-      `In the parity race above, keep $n$ = 10 bits and the default shapes (3 layers of 10 units against one layer of 28). Find a seed **other than 7** for which, after at least ${epochs} epochs, the deep-narrow network is at ${pct(deepTarget, 2)} accuracy or more while the shallow-wide one is still below 60 %. Then press Check.`,
+      `In the parity race above, keep $n$ = 10 bits and the default shapes (3 layers of 10 units against one layer of 28). Find a seed other than 7 for which, after at least ${epochs} epochs, the deep-narrow network is at ${pct(deepTarget, 2)} accuracy or more while the shallow-wide one is still below 60 %. Then press Check.`,
     goal: (s, { deepTarget, epochs }) => {
       if (num(s, 'params.bits', 'number of bits') !== 10) return 'Set the number of bits n back to 10.';
       if (num(s, 'params.depth', 'depth') !== 3 || num(s, 'params.width', 'width') !== 10) return 'Use the default shapes: 3 hidden layers of 10 units.';

@@ -8,7 +8,7 @@ import { isWidgetState, MAX_STATE_CHARS } from '../kinds/challenge.ts';
 import { runInSandbox } from '../sandbox/index.ts';
 import type { CheckResult, Exercise, Response, Verdict } from '../types.ts';
 import { DEFAULT_STUDENT_ID, variantOf } from '../variant.ts';
-import { katexRenderer, prerenderedTex, renderMarkup, type TexRenderer } from './markup-dom.ts';
+import { appendInlineMarkup, katexRenderer, prerenderedTex, renderMarkup, type TexRenderer } from './markup-dom.ts';
 import { announce, progressStore, PROGRESS_EVENT, showStorageProblem, STUDENT_EVENT } from './store.ts';
 
 /** Words shown before each message, so a verdict is never told by colour alone. */
@@ -61,8 +61,17 @@ function findParts(root: HTMLElement): Parts {
   };
 }
 
-/** Shows a verdict in the contract's element: data-verdict and a label + message, as text. */
+/** Verdicts shown per element, so a message typeset late never overwrites a newer one. */
+const shownVerdicts = new WeakMap<HTMLElement, number>();
+
+/**
+ * Shows a verdict in the contract's element: data-verdict and a label + message, as text. A
+ * message with `$…$` formulas (an option's label, say) is shown as text at once, then typeset
+ * when KaTeX has loaded; nothing in it is ever parsed as HTML.
+ */
 export function showVerdict(el: HTMLElement, verdict: Verdict | null, message: string): void {
+  const token = (shownVerdicts.get(el) ?? 0) + 1;
+  shownVerdicts.set(el, token);
   if (verdict === null) {
     el.removeAttribute('data-verdict');
     el.replaceChildren();
@@ -73,6 +82,17 @@ export function showVerdict(el: HTMLElement, verdict: Verdict | null, message: s
   label.className = 'exercise__verdict-label';
   label.textContent = VERDICT_LABELS[verdict];
   el.replaceChildren(label, document.createTextNode(` ${message}`));
+  if (!message.includes('$')) return;
+  void katexRenderer()
+    .then((tex) => {
+      if (shownVerdicts.get(el) !== token) return;
+      const text = document.createElement('span');
+      appendInlineMarkup(text, message, tex);
+      el.replaceChildren(label, document.createTextNode(' '), text);
+    })
+    .catch(() => {
+      // KaTeX could not load (offline before it was cached): the message stays as plain text.
+    });
 }
 
 /** State of one mounted exercise: the definition, the variant in use, the parts of the page. */

@@ -12,7 +12,28 @@ export function renderMarkup(container: HTMLElement, source: string, tex: TexRen
   container.replaceChildren(...parseMarkup(source).map((b) => block(b, tex)));
 }
 
+/** Appends the markup's inline content (text, code, inline formulas) to `parent`, blocks joined by spaces. */
+export function appendInlineMarkup(parent: HTMLElement, source: string, tex: TexRenderer): void {
+  parseMarkup(source).forEach((b, i) => {
+    if (i > 0) parent.append(document.createTextNode(' '));
+    if (b.type === 'display') parent.append(tex(b.tex, false));
+    else if (b.type === 'code') {
+      const code = document.createElement('code');
+      code.textContent = b.text;
+      parent.append(code);
+    } else parent.append(...block(b, tex).childNodes);
+  });
+}
+
 function block(b: Block, tex: TexRenderer): Node {
+  if (b.type === 'code') {
+    const pre = document.createElement('pre');
+    pre.className = 'exercise__code-block';
+    const code = document.createElement('code');
+    code.textContent = b.text;
+    pre.append(code);
+    return pre;
+  }
   if (b.type === 'display') {
     const div = document.createElement('div');
     div.className = 'exercise__display';

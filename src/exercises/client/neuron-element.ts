@@ -4,11 +4,11 @@
 
 import { classColors, classSymbols } from '../../lib/palette.ts';
 import { fmt, pct } from '../format.ts';
-import { NEURON_POINTS, neuronCurve, neuronState, type NeuronState } from '../practice/neuron.ts';
+import { NEURON_POINTS, NEURON_START, neuronCurve, neuronState, type NeuronState } from '../practice/neuron.ts';
 
 export class PracticeNeuron extends HTMLElement {
-  private w = 1;
-  private b = 0;
+  private w: number = NEURON_START.w;
+  private b: number = NEURON_START.b;
   private frame = 0;
 
   connectedCallback(): void {

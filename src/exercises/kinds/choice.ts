@@ -30,21 +30,21 @@ export function checkChoice<V>(ex: ChoiceExercise<V>, v: V, response: unknown): 
     const o = wrongPicks[0]!;
     return { verdict: 'wrong', message: o.feedback ?? 'That option is not right. Read the question again and try another.', mistake: o.id };
   }
+  // A chosen option that is wrong is explained; a right option left out is only counted, so one
+  // wrong try never gives the whole answer away (the worked solution explains every option).
   const parts: string[] = [];
   for (const o of wrongPicks) parts.push(`${quote(o)}: ${o.feedback ?? 'this one does not belong.'}`);
-  if (missed.length > 0) {
-    const withFeedback = missed.filter((o) => o.feedback);
-    parts.push(
-      withFeedback.length > 0
-        ? withFeedback.map((o) => `${quote(o)} is missing: ${o.feedback}`).join(' ')
-        : `${missed.length === 1 ? 'One right option is' : `${missed.length} right options are`} missing.`,
-    );
-  }
+  if (missed.length > 0) parts.push(`${missed.length === 1 ? 'One right option is' : `${missed.length} right options are`} still missing.`);
   const first = wrongPicks[0] ?? missed[0];
   return { verdict: 'wrong', message: parts.join(' '), ...(first ? { mistake: first.id } : {}) };
 }
 
+/**
+ * An option's label in quotes, kept as markup (its `$…$` formulas are typeset with the message);
+ * a long label without formulas is shortened.
+ */
 function quote(o: ChoiceOption): string {
+  if (o.label.includes('$')) return `“${o.label}”`;
   const text = plainText(o.label);
-  return `“${text.length > 40 ? `${text.slice(0, 39)}…` : text}”`;
+  return `“${text.length > 60 ? `${text.slice(0, 59)}…` : text}”`;
 }

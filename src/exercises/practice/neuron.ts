@@ -12,6 +12,12 @@ export const NEURON_POINTS: readonly { x: number; y: 0 | 1 }[] = [
   { x: 1, y: 1 }, { x: 1.4, y: 1 }, { x: 1.9, y: 1 }, { x: 2.3, y: 1 }, { x: 2.8, y: 1 }, { x: 3.2, y: 1 },
 ];
 
+/**
+ * Where the sliders start: the boundary x = −b/w = −1 sits inside class 0 (two points wrong), so
+ * both practice challenges start unsolved and the student has something to do.
+ */
+export const NEURON_START = Object.freeze({ w: 1, b: 1 });
+
 /** Slider ranges. */
 export const NEURON_RANGE = { w: { min: -8, max: 8, step: 0.1 }, b: { min: -8, max: 8, step: 0.1 } } as const;
 
