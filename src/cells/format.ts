@@ -71,7 +71,8 @@ export function formatValue(v: unknown): OutputBlock[] {
     if (isMatrix(t)) return [matrixTable(t)];
     if (Array.isArray(t) && t.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))) {
       const header = [...new Set(t.flatMap((r) => Object.keys(r as object)))].slice(0, 20);
-      const rows = t.slice(0, 100).map((r) => header.map((h) => formatInline((r as Record<string, unknown>)[h], 1)));
+      // a table cell is shown as text, so a string needs no quotes (nested values keep theirs)
+      const rows = t.slice(0, 100).map((r) => header.map((h) => formatInline((r as Record<string, unknown>)[h])));
       return [{ kind: 'table', header, rows }];
     }
   }

@@ -43,6 +43,11 @@ describe('formatValue', () => {
       { kind: 'table', header: ['k', 'pieces'], rows: [['1', '2'], ['2', '4']] },
     ]);
   });
+  it('shows strings in table cells without quotes, nested values as they print inline', () => {
+    expect(formatValue({ $table: [{ name: 'L1, λ = 0.01', w: [1, 'a'] }] })).toEqual([
+      { kind: 'table', header: ['name', 'w'], rows: [['L1, λ = 0.01', '[1, "a"]']] },
+    ]);
+  });
   it('cuts long arrays', () => {
     expect(formatInline(Array.from({ length: 300 }, (_, i) => i))).toMatch(/, … \(300 items\)\]$/);
   });

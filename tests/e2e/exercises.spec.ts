@@ -275,6 +275,12 @@ test('the teacher page re-checks a chosen sheet and refuses a foreign one', asyn
   }, ada);
   await expect(rows).toHaveCount(6 + 12, { timeout: 15_000 });
   await expect(page.getByText('ada: 10 of 12 correct (ada.json)')).toBeVisible();
+  // whether the student opened the worked solution shows in the table, not only in the CSV
+  const grades = page.locator('table[data-testid="grades"]');
+  await expect(grades.getByRole('columnheader', { name: 'Solution seen' })).toBeVisible();
+  const seen = grades.locator('tbody tr', { hasText: 'practice-softmax-invariance' }).filter({ hasText: 'ada' });
+  await expect(seen.locator('td[data-seen="true"]')).toHaveText('yes');
+  await expect(grades.locator('td[data-seen="true"]')).toHaveCount(1);
   w.check();
 });
 

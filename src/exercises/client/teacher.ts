@@ -15,6 +15,7 @@ const COLUMNS: { key: keyof GradeRow; label: string }[] = [
   { key: 'verdict', label: 'Verdict' },
   { key: 'attempts', label: 'Attempts' },
   { key: 'claimed', label: 'Sheet claimed' },
+  { key: 'solutionSeen', label: 'Solution seen' },
   { key: 'message', label: 'Feedback' },
 ];
 
@@ -78,7 +79,8 @@ export function mountTeacher(root: HTMLElement): void {
         tr.dataset['verdict'] = r.verdict;
         for (const c of COLUMNS) {
           const td = document.createElement('td');
-          td.textContent = String(r[c.key]);
+          td.textContent = c.key === 'solutionSeen' ? (r.solutionSeen ? 'yes' : 'no') : String(r[c.key]);
+          if (c.key === 'solutionSeen' && r.solutionSeen) td.dataset['seen'] = 'true';
           if (c.key === 'claimed' && r.claimed !== '' && r.claimed !== r.verdict) td.dataset['mismatch'] = 'true';
           tr.append(td);
         }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { curvePoints, curvesPlotOptions, MAX_POINTS } from '@widgets/kit/views/loss-curves';
+import { curvePoints, curvesPlotOptions, MAX_POINTS, spreadLabels } from '@widgets/kit/views/loss-curves';
 import { clampTo, yDomain } from '@widgets/kit/views/fitted-curve';
 import { allWeights } from '@widgets/kit/views/weight-histogram';
 import { newTrainerState, type TrainerState } from '@widgets/kit/state';
@@ -102,5 +102,42 @@ describe('weights and architecture helpers', () => {
     expect(hiddenOf({ depth: 0, width: 5 }, [8])).toEqual([]);
     expect(hiddenOf({ width: 6 }, [8, 8])).toEqual([6, 6]);
     expect(hiddenOf({}, [8])).toEqual([8]);
+  });
+});
+
+describe('end-of-line labels of the loss curves', () => {
+  it('labels far apart stay at their lines’ ends', () => {
+    expect(spreadLabels([0.2, 0.8], 0, 1, false, 0.1)).toEqual([0.2, 0.8]);
+  });
+  it('labels that would overlap are pushed at least the gap apart, in the same order, inside the axis', () => {
+    const ys = spreadLabels([0.50, 0.52, 0.51, 0.99], 0, 1, false, 0.1);
+    const sorted = [ys[0]!, ys[2]!, ys[1]!, ys[3]!];
+    for (let k = 1; k < sorted.length; k++) expect(sorted[k]! - sorted[k - 1]!).toBeGreaterThanOrEqual(0.1 - 1e-12);
+    for (const y of ys) expect(y).toBeGreaterThanOrEqual(0), expect(y).toBeLessThanOrEqual(1);
+    // by hand: 0.50, 0.51, 0.52 become 0.5, 0.6, 0.7 (0.51 is the second, 0.52 the third); 0.99 is clear
+    expect(ys[0]).toBeCloseTo(0.5, 12);
+    expect(ys[2]).toBeCloseTo(0.6, 12);
+    expect(ys[1]).toBeCloseTo(0.7, 12);
+    expect(ys[3]).toBeCloseTo(0.99, 12);
+    // a crowd at the top is pushed down instead of off the axis
+    expect(spreadLabels([0.98, 0.99, 1], 0, 1, false, 0.1).map((y) => Math.round(y * 1e9) / 1e9)).toEqual([0.8, 0.9, 1]);
+  });
+  it('on a log axis the gap is a fraction of the decades', () => {
+    // 0.1 to 10 is two decades: a gap of 0.1 is 0.2 decades, a factor 10^0.2 ≈ 1.585
+    const [a, b] = spreadLabels([1, 1.1], 0.1, 10, true, 0.1) as [number, number];
+    expect(a).toBeCloseTo(1, 12);
+    expect(Math.log10(b) - Math.log10(a)).toBeCloseTo(0.2, 12);
+  });
+  it('the chart places its end labels apart: three lines ending at the same loss', () => {
+    const { plot } = curvesPlotOptions([trainer('a', [2, 1], [2.5, 1]), trainer('b', [3, 1])], {
+      metric: 'loss', log: false, validation: true, markBest: false, width: 400, height: 240, theme,
+    });
+    const labels = (plot.marks as { data?: unknown }[])
+      .map((m) => m.data)
+      .find((d): d is { value: number; series: string }[] => Array.isArray(d) && d.length === 3 && d.every((x) => typeof x === 'object' && x !== null && 'series' in x));
+    expect(labels).toBeDefined();
+    const ys = labels!.map((l) => l.value).sort((x, y) => x - y);
+    // axis 0…3 over 240 − 50 px: 13 px is 0.2053 loss units
+    for (let k = 1; k < ys.length; k++) expect(ys[k]! - ys[k - 1]!).toBeGreaterThanOrEqual((13 / 190) * 3 - 1e-9);
   });
 });

@@ -53,6 +53,35 @@ export function curvePoints(t: TrainerState, which: 'train' | 'validation', metr
   return out;
 }
 
+/**
+ * Vertical positions for end-of-line labels that keep them at least `gap` apart, as a fraction of
+ * the axis (0 at `lo`, 1 at `hi`, in log10 on a log axis): each label as near its line's end as
+ * the others allow, the order of the values kept, all within the axis. Returns values in data units.
+ */
+export function spreadLabels(values: readonly number[], lo: number, hi: number, log: boolean, gap: number): number[] {
+  const to = (v: number) => (log ? Math.log10(v) : v);
+  const [a, b] = [to(lo), to(hi)];
+  const span = b - a || 1;
+  const frac = values.map((v) => (to(v) - a) / span);
+  const order = frac.map((_, i) => i).sort((i, j) => frac[i]! - frac[j]!);
+  const g = Math.min(gap, 1 / Math.max(1, values.length - 1));
+  const pos = order.map((i) => frac[i]!);
+  // Push up from the bottom, then back down from the top, so a crowd settles around its centre.
+  for (let k = 1; k < pos.length; k++) pos[k] = Math.max(pos[k]!, pos[k - 1]! + g);
+  if (pos.length > 0) pos[pos.length - 1] = Math.min(pos[pos.length - 1]!, 1);
+  for (let k = pos.length - 2; k >= 0; k--) pos[k] = Math.min(pos[k]!, pos[k + 1]! - g);
+  if (pos.length > 0 && pos[0]! < 0) {
+    const shift = -pos[0]!;
+    for (let k = 0; k < pos.length; k++) pos[k] = pos[k]! + shift;
+  }
+  const out = new Array<number>(values.length);
+  order.forEach((i, k) => {
+    const y = a + pos[k]! * span;
+    out[i] = log ? 10 ** y : y;
+  });
+  return out;
+}
+
 /** Plot options for the curves: state → options, no DOM. */
 export function curvesPlotOptions(
   trainers: readonly TrainerState[],
@@ -64,6 +93,9 @@ export function curvesPlotOptions(
   const words: string[] = [];
   const many = trainers.length > 1;
   let maxEpoch = 1;
+  const ends: CurvePoint[] = [];
+  let low = Infinity;
+  let high = -Infinity;
   trainers.forEach((t, i) => {
     const color = theme.series[i % theme.series.length]!;
     const name = (which: string) => (many ? `${t.label} ${which}` : which);
@@ -78,8 +110,12 @@ export function curvesPlotOptions(
       const last = points[points.length - 1]!;
       maxEpoch = Math.max(maxEpoch, last.epoch);
       marks.push(Plot.line(points, { x: 'epoch', y: 'value', stroke: color, strokeWidth: 2, strokeDasharray: dash, ...quiet }));
-      // End labels name each line once it is a line (several labels on one point would overlap).
-      if (points.length > 1) marks.push(Plot.text([last], { x: 'epoch', y: 'value', text: 'series', dx: 4, textAnchor: 'start', fill: theme.fg, fontSize: 11, ...quiet }));
+      // End labels name each line once it is a line; placed together below so they never overlap.
+      if (points.length > 1) ends.push({ ...last });
+      for (const p of points) {
+        if (p.value < low) low = p.value;
+        if (p.value > high) high = p.value;
+      }
     }
     legend.push({ color, text: name(metric === 'loss' ? 'training loss' : 'training accuracy') });
     if (hasVal) legend.push({ color, dash: '6,4', text: name(metric === 'loss' ? 'validation loss' : 'validation accuracy') });
@@ -98,6 +134,15 @@ export function curvesPlotOptions(
       words.push(`best validation loss at epoch ${short(t.bestEpoch)}`);
     }
   });
+  if (ends.length > 0) {
+    // The axis as Plot will draw it (near enough: `nice` only widens it a little).
+    const lo = metric === 'accuracy' ? 0 : log ? low : Math.min(0, low);
+    const hi = metric === 'accuracy' ? 100 : high;
+    const gap = 13 / Math.max(60, options.height - 50);
+    const ys = spreadLabels(ends.map((e) => e.value), lo, hi, log, gap);
+    const placed = ends.map((e, i) => ({ ...e, value: ys[i]! }));
+    marks.push(Plot.text(placed, { x: 'epoch', y: 'value', text: 'series', dx: 4, textAnchor: 'start', fill: theme.fg, fontSize: 11, ...quiet }));
+  }
   const plot: Plot.PlotOptions = {
     width: options.width,
     height: options.height,
