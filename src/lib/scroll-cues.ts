@@ -9,17 +9,29 @@ function label(el: Element): string {
   return el.matches('table') ? 'Table, scrolls sideways' : 'Formula, scrolls sideways';
 }
 
-/** Marks or unmarks one box, and which sides have more to see. */
-export function markScroller(el: HTMLElement): void {
+interface Measure {
+  el: HTMLElement;
+  overflow: boolean;
+  more: string;
+}
+
+/** Reads one box's geometry (no writes, so measuring many boxes costs one layout). */
+function measure(el: HTMLElement): Measure {
   const overflow = el.scrollWidth - el.clientWidth > 1;
-  el.classList.toggle('scrolls', overflow);
+  const left = el.scrollLeft > 1;
+  const right = el.scrollLeft + el.clientWidth < el.scrollWidth - 1;
+  return { el, overflow, more: left && right ? 'both' : left ? 'left' : right ? 'right' : '' };
+}
+
+/** Writes what a measurement found, touching only what changed. */
+function apply({ el, overflow, more }: Measure): void {
+  if (el.classList.contains('scrolls') !== overflow) el.classList.toggle('scrolls', overflow);
   if (overflow) {
     if (!el.hasAttribute('tabindex')) el.tabIndex = 0;
-    el.setAttribute('role', 'region');
-    el.setAttribute('aria-label', label(el));
-    const left = el.scrollLeft > 1;
-    const right = el.scrollLeft + el.clientWidth < el.scrollWidth - 1;
-    el.dataset['more'] = left && right ? 'both' : left ? 'left' : right ? 'right' : '';
+    if (el.getAttribute('role') !== 'region') el.setAttribute('role', 'region');
+    const name = label(el);
+    if (el.getAttribute('aria-label') !== name) el.setAttribute('aria-label', name);
+    if (el.dataset['more'] !== more) el.dataset['more'] = more;
   } else if (el.getAttribute('role') === 'region') {
     el.removeAttribute('tabindex');
     el.removeAttribute('role');
@@ -28,12 +40,19 @@ export function markScroller(el: HTMLElement): void {
   }
 }
 
+/** Marks or unmarks one box, and which sides have more to see. */
+export function markScroller(el: HTMLElement): void {
+  apply(measure(el));
+}
+
 /** Watches every wide-formula and table box of the page. */
 export function initScrollCues(doc: Document): void {
   const boxes = [...doc.querySelectorAll<HTMLElement>(SELECTOR)];
   if (boxes.length === 0) return;
   const observer = new ResizeObserver((entries) => {
-    for (const e of entries) markScroller(e.target as HTMLElement);
+    // all reads first, then all writes: one layout for the whole page, not one per box
+    const found = entries.map((e) => measure(e.target as HTMLElement));
+    for (const m of found) apply(m);
   });
   for (const box of boxes) {
     observer.observe(box);
