@@ -1,12 +1,13 @@
 /**
- * <present-deck>: turns a lesson's rendered content into slides (cut at `h2` headings and at
- * <SlideBreak/> markers, notes pulled out of <Notes>), drives them from keys and clickers, fits
+ * <present-deck>: turns a lesson's rendered content into slides (cut at `h2` and `h3` headings,
+ * at <SlideBreak/> markers and around every widget, exercise, code cell and panel, which get a
+ * slide of their own; notes pulled out of <Notes>), drives them from keys and clickers, fits
  * each slide to the screen, and keeps a presenter window and audience windows in step over a
  * BroadcastChannel, widgets included. The pure rules live in model.ts.
  */
 import {
-  clampSlide, fitScale, formatDeckLocation, formatElapsed, isSyncMessage, keyToAction, parseDeckLocation, stepZoom,
-  type DeckAction, type SyncMessage,
+  clampSlide, fitScale, formatDeckLocation, formatElapsed, isSyncMessage, keyToAction, LIVE_SELECTOR, parseDeckLocation, planSlides, stepZoom,
+  type DeckAction, type DeckBlock, type SyncMessage,
 } from './model';
 
 interface Slide {
@@ -116,11 +117,30 @@ class PresentDeck extends HTMLElement {
     return el;
   }
 
-  /** Regroups the source's top-level nodes into <section data-slide> elements. */
+  /**
+   * Regroups the source's top-level nodes into <section data-slide> elements, cut by planSlides
+   * (model.ts): at headings and slide breaks, and around every live block so that a widget,
+   * exercise, code cell or panel has the screen to itself.
+   */
   private buildSlides(): void {
     const source = this.q('[data-deck-source]');
     const nodes = [...source.childNodes];
-    const make = (title: string, anchor: string): Slide => {
+    const blocks: DeckBlock[] = nodes.map((node) => {
+      if (!(node instanceof HTMLElement)) return { kind: (node.textContent ?? '').trim() === '' || node.nodeType === Node.COMMENT_NODE ? 'inert' : 'content' };
+      if (node.matches('script, style, template, link')) return { kind: 'inert' };
+      if (node.matches('[data-title-slide]')) return { kind: 'title', title: node.querySelector('h1')?.textContent?.trim() ?? 'Title' };
+      if (node.tagName === 'H2' || node.matches('[data-sources-slide]')) {
+        const h = node.tagName === 'H2' ? node : node.querySelector('h2');
+        return { kind: 'section', title: h?.textContent?.trim() ?? '', anchor: h?.id ?? '' };
+      }
+      if (node.tagName === 'H3') return { kind: 'subsection' };
+      if (node.matches('[data-slide-break]')) return { kind: 'break' };
+      if (node.matches('[data-notes]')) return { kind: 'notes' };
+      if (node.matches(LIVE_SELECTOR) || node.querySelector(LIVE_SELECTOR)) return { kind: 'live' };
+      const shows = (node.textContent ?? '').trim() !== '' || node.matches('svg, img, canvas, video') || node.querySelector('svg, img, canvas, video');
+      return { kind: shows ? 'content' : 'inert' };
+    });
+    this.slides = planSlides(blocks).map((plan) => {
       const el = document.createElement('section');
       el.className = 'slide';
       el.setAttribute('aria-roledescription', 'slide');
@@ -130,38 +150,21 @@ class PresentDeck extends HTMLElement {
       notes.className = 'slide__notes';
       notes.hidden = true;
       el.append(content, notes);
-      return { el, content, title, anchor, notes };
-    };
-    const slides: Slide[] = [];
-    let cur: Slide | undefined;
-    let section = { title: '', anchor: '' };
-    for (const node of nodes) {
-      if (node instanceof HTMLElement) {
-        if (node.matches('[data-title-slide]')) {
-          cur = make(node.querySelector('h1')?.textContent ?? 'Title', '');
-          slides.push(cur);
-        } else if (node.tagName === 'H2' || node.matches('[data-sources-slide]')) {
-          const h = node.tagName === 'H2' ? node : node.querySelector('h2');
-          section = { title: h?.textContent?.trim() ?? '', anchor: h?.id ?? '' };
-          cur = make(section.title, section.anchor);
-          slides.push(cur);
-        } else if (node.matches('[data-slide-break]')) {
-          cur = make(`${section.title} (continued)`, section.anchor);
-          slides.push(cur);
-          node.remove();
-          continue;
-        } else if (node.matches('[data-notes]')) {
-          if (!cur) { cur = make('', ''); slides.push(cur); }
-          const body = node.querySelector('.presenter-notes__body');
-          cur.notes.append(...(body ? [...body.childNodes] : [...node.childNodes]));
-          node.remove();
-          continue;
-        }
+      // A slide that is one live block (and its heading) gets the projector layout.
+      el.toggleAttribute('data-live', plan.live);
+      for (const i of plan.blocks) {
+        const node = nodes[i]!;
+        if (blocks[i]!.kind !== 'break') content.append(node);
       }
-      if (!cur) { cur = make('', ''); slides.push(cur); }
-      cur.content.append(node);
-    }
-    this.slides = slides.filter((s) => (s.content.textContent ?? '').trim() !== '' || s.content.querySelector('[data-widget], [data-exercise], svg, img, canvas'));
+      for (const i of plan.notes) {
+        const node = nodes[i]!;
+        const body = node instanceof Element ? node.querySelector('.presenter-notes__body') : null;
+        notes.append(...(body ? [...body.childNodes] : [...node.childNodes]));
+      }
+      return { el, content, title: plan.title, anchor: plan.anchor, notes };
+    });
+    // Slide breaks and the notes' wrappers are not shown; whatever is left goes.
+    for (const node of nodes) if (node.parentNode === source) node.remove();
     source.replaceChildren(...this.slides.map((s) => s.el));
     this.slides.forEach((s, i) => {
       s.el.dataset['slide'] = String(i + 1);
@@ -174,7 +177,15 @@ class PresentDeck extends HTMLElement {
       const b = document.createElement('button');
       b.type = 'button';
       b.dataset['goto'] = String(i + 1);
-      b.textContent = `${i + 1}. ${s.title || 'Untitled'}`;
+      // One number per slide: the list's own markers are off (present.css), the number is part of
+      // the button's name ("2. Title") and sits in a column of its own; the title wraps beside it.
+      const num = document.createElement('span');
+      num.className = 'deck-overview__num';
+      num.textContent = `${i + 1}.`;
+      const title = document.createElement('span');
+      title.className = 'deck-overview__title';
+      title.textContent = s.title || 'Untitled';
+      b.append(num, ' ', title);
       b.addEventListener('click', () => { this.q<HTMLDialogElement>('[data-overview]').close(); this.show(i + 1); });
       li.append(b);
       return li;
@@ -211,10 +222,13 @@ class PresentDeck extends HTMLElement {
     const style = getComputedStyle(s.el);
     const availH = s.el.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
     const availW = s.el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    // A chart's axis label may stick out of its box to the right; that is fine while it stays
+    // inside the slide's margin (it is not clipped), so overflow is allowed up to that margin.
+    const margin = parseFloat(style.paddingRight) * 0.8;
     const fits = (z: number) => {
       s.content.style.zoom = String(z);
       const r = s.content.getBoundingClientRect();
-      return fitScale(Math.max(r.width, s.content.scrollWidth * z), r.height, availW + 1, availH + 1) >= 1;
+      return fitScale(r.width, r.height, availW + 1, availH + 1) >= 1 && s.content.scrollWidth * z <= availW + margin;
     };
     let z = this.zoom;
     if (!fits(z)) {
@@ -275,6 +289,10 @@ class PresentDeck extends HTMLElement {
       case 'exit': location.href = `${this.dataset['lessonHref'] ?? '/'}${this.slides[this.current - 1]?.anchor ? `#${this.slides[this.current - 1]!.anchor}` : ''}`; break;
       case 'overview': {
         const d = this.q<HTMLDialogElement>('[data-overview]');
+        for (const b of d.querySelectorAll<HTMLButtonElement>('[data-goto]')) {
+          if (b.dataset['goto'] === String(this.current)) b.setAttribute('aria-current', 'true');
+          else b.removeAttribute('aria-current');
+        }
         d.showModal();
         d.querySelector<HTMLButtonElement>(`[data-goto="${this.current}"]`)?.focus();
         break;

@@ -161,3 +161,122 @@ export function isSyncMessage(m: unknown): m is SyncMessage & { from: string } {
     default: return false;
   }
 }
+
+/**
+ * What one top-level node of a lesson is, for cutting the lesson into slides:
+ * - `title`: the title slide (its own slide);
+ * - `section`: an `h2` (or the sources section): starts a slide titled by it;
+ * - `break`: a <SlideBreak/> marker: starts a "(continued)" slide, is itself dropped;
+ * - `notes`: presenter notes: go to the notes of the slide being built;
+ * - `subsection`: an `h3`: starts a "(continued)" slide unless it follows its section heading;
+ * - `live`: a widget, exercise, code cell or panel: always a slide of its own;
+ * - `inert`: a script, a style or blank text: stays with the slide before it;
+ * - `content`: prose, maths, tables, figures.
+ */
+export type DeckBlockKind = 'title' | 'section' | 'subsection' | 'break' | 'notes' | 'live' | 'inert' | 'content';
+
+export interface DeckBlock {
+  kind: DeckBlockKind;
+  /** For `title` and `section`: the heading's text and (for sections) its id. */
+  title?: string;
+  anchor?: string;
+}
+
+/** One planned slide: its title and anchor, and the indexes of the blocks it shows and of its notes. */
+export interface SlidePlan {
+  title: string;
+  anchor: string;
+  blocks: number[];
+  notes: number[];
+  /** True when the slide holds a live block (widget, exercise, code cell, panel). */
+  live: boolean;
+}
+
+/** The selector for live blocks: anything a class interacts with gets a slide of its own. */
+export const LIVE_SELECTOR = '[data-widget], [data-exercise], [data-cell], [data-panel], [data-heads-experiments]';
+
+/**
+ * Cuts a lesson's top-level blocks into slides. A slide starts at the title, at each section
+ * heading and at each slide break; on top of that a live block (widget, exercise, code cell,
+ * panel) always gets a slide of its own, so a projected widget is never shrunk to share the
+ * screen with prose: the prose before it ends a slide and the prose after it starts the next
+ * ("<section> (continued)"). A live block right after its section heading keeps the heading.
+ * A subsection heading (`h3`) also starts a slide, so a long section is cut where its author
+ * cut it rather than shrunk.
+ * Slides left with nothing to show (only scripts, notes or blank text) are dropped; their notes
+ * go to the slide before.
+ */
+export function planSlides(blocks: readonly DeckBlock[]): SlidePlan[] {
+  const slides: SlidePlan[] = [];
+  let section = { title: '', anchor: '' };
+  let cur: SlidePlan | undefined;
+  /** What the current slide shows so far: nothing, only its section heading, or more. */
+  let state: 'empty' | 'heading' | 'full' = 'empty';
+  /** Set after a live block: the next shown block starts a new slide. */
+  let closed = false;
+  const continued = () => (section.title ? `${section.title} (continued)` : '');
+  const start = (title: string, anchor: string): SlidePlan => {
+    cur = { title, anchor, blocks: [], notes: [], live: false };
+    slides.push(cur);
+    state = 'empty';
+    closed = false;
+    return cur;
+  };
+  blocks.forEach((b, i) => {
+    switch (b.kind) {
+      case 'title':
+        start(b.title ?? 'Title', '').blocks.push(i);
+        state = 'full';
+        return;
+      case 'section':
+        section = { title: (b.title ?? '').trim(), anchor: b.anchor ?? '' };
+        start(section.title, section.anchor).blocks.push(i);
+        state = 'heading';
+        return;
+      case 'break':
+        if (cur && state !== 'empty') closed = true;
+        return;
+      case 'notes':
+        (cur ?? start('', '')).notes.push(i);
+        return;
+      case 'inert':
+        (cur ?? start('', '')).blocks.push(i);
+        return;
+      case 'live': {
+        const s = !cur || closed || state === 'full' ? start(cur ? continued() : '', section.anchor) : cur;
+        s.blocks.push(i);
+        s.live = true;
+        state = 'full';
+        closed = true;
+        return;
+      }
+      case 'subsection':
+      case 'content': {
+        if (b.kind === 'subsection' && state === 'full') closed = true;
+        const s = !cur || closed ? start(cur ? continued() : '', section.anchor) : cur;
+        s.blocks.push(i);
+        state = 'full';
+        return;
+      }
+    }
+  });
+  // A slide that shows nothing (a break at a section's end, a script after a widget) is merged
+  // into the slide before it, or the one after it when it comes first.
+  const shows = (s: SlidePlan) => s.blocks.some((i) => blocks[i]!.kind !== 'inert');
+  const kept: SlidePlan[] = [];
+  let pending: SlidePlan | undefined;
+  for (const s of slides) {
+    const prev = kept[kept.length - 1];
+    if (shows(s)) {
+      if (pending) { s.blocks.unshift(...pending.blocks); s.notes.unshift(...pending.notes); pending = undefined; }
+      kept.push(s);
+    } else if (prev) {
+      prev.blocks.push(...s.blocks);
+      prev.notes.push(...s.notes);
+    } else if (pending) {
+      pending.blocks.push(...s.blocks);
+      pending.notes.push(...s.notes);
+    } else pending = s;
+  }
+  return kept.length || !pending ? kept : [pending];
+}

@@ -144,3 +144,97 @@ test('printing the present view gives one slide per page', async ({ page }) => {
   expect(shown).toBe(await page.locator('[data-slide]').count());
   await expect(page.locator('.deck-bar')).toBeHidden();
 });
+
+/** The fit scale (the deck's zoom) of slide n once it has settled (a live widget draws late). */
+async function settledFit(page: Page, n: number): Promise<number> {
+  const slide = page.locator(`[data-slide="${n}"]`);
+  await expect(slide).toHaveAttribute('aria-current', 'step');
+  // only a live slide (widget, exercise, cell, panel) changes size after it is shown
+  const live = (await slide.getAttribute('data-live')) !== null;
+  let last = '';
+  let same = live ? 0 : 2;
+  for (let t = 0; t < 40 && same < 3; t++) {
+    await page.waitForTimeout(150);
+    const now = await slide.evaluate((el) => `${el.getAttribute('data-fit')}|${Math.round(el.querySelector('.slide__content')!.getBoundingClientRect().height)}`);
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+  return Number(last.split('|')[0]);
+}
+
+/** Below this fit scale slide text (32 px at 1080p) and widget labels get too small for a room. */
+const MIN_FIT_1080P = 0.6;
+
+for (const id of LESSON_IDS) {
+  test(`${id}: no slide is shrunk below ${MIN_FIT_1080P} at 1920×1080; widgets, exercises and cells have slides of their own`, async ({ page }) => {
+    test.setTimeout(150_000);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`/present/${id}/`);
+    const count = await page.locator('[data-slide]').count();
+    // a live block never shares its slide with another live block or with prose beyond its heading
+    const shared = await page.locator('[data-slide]').evaluateAll((slides) => slides.filter((s) => {
+      const c = s.querySelector('.slide__content')!;
+      const live = [...c.children].filter((e) => e.matches('[data-widget], [data-exercise], [data-cell], [data-panel]') || e.querySelector('[data-widget], [data-exercise], [data-cell], [data-panel]'));
+      const other = [...c.children].filter((e) => !live.includes(e) && !e.matches('h2, script, style, .deck-widget-toggle'));
+      return live.length > 1 || (live.length === 1 && other.length > 0);
+    }).map((s) => s.getAttribute('aria-label')));
+    expect(shared).toEqual([]);
+    const small: string[] = [];
+    for (let n = 1; n <= count; n++) {
+      await page.evaluate((k) => { location.hash = `#${k}`; }, n);
+      const fit = await settledFit(page, n);
+      if (!(fit >= MIN_FIT_1080P)) small.push(`slide ${n}: ${fit}`);
+    }
+    expect(small, `${id}: slides scaled below ${MIN_FIT_1080P}`).toEqual([]);
+  });
+}
+
+test('hiding a widget\'s controls never makes its slide smaller', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  let checked = 0;
+  for (const id of LESSON_IDS) {
+    await page.goto(`/present/${id}/`);
+    const slides = await page.locator('[data-slide]:has([data-hide-for])').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-slide'))));
+    for (const n of slides) {
+      await page.evaluate((k) => { location.hash = `#${k}`; }, n);
+      const shown = await settledFit(page, n);
+      const toggle = page.locator(`[data-slide="${n}"] [data-hide-for]`).first();
+      await toggle.click();
+      await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+      const hidden = await settledFit(page, n);
+      expect(hidden, `${id} slide ${n}: ${shown} → ${hidden} after "Hide controls"`).toBeGreaterThanOrEqual(shown - 0.002);
+      await toggle.click();
+      await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(0);
+});
+
+test('the overview numbers each slide once and keeps long titles inside their column', async ({ page }) => {
+  const id = LESSON_IDS[0]!;
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`/present/${id}/`);
+  await page.keyboard.press('o');
+  const dialog = page.getByRole('dialog', { name: 'All slides' });
+  await expect(dialog).toBeVisible();
+  const rows = await dialog.locator('[data-overview-list] > li').evaluateAll((lis) => lis.map((li) => {
+    const b = li.querySelector('button')!;
+    const marker = getComputedStyle(li).listStyleType;
+    const title = b.querySelector('.deck-overview__title')!.getBoundingClientRect();
+    const box = li.getBoundingClientRect();
+    return { text: (b.textContent ?? '').replace(/\s+/g, ' ').trim(), marker, inside: title.right <= box.right + 1 && title.left >= box.left - 1 };
+  }));
+  expect(rows.length).toBe(await page.locator('[data-slide]').count());
+  rows.forEach((r, i) => {
+    expect(r.marker, 'the list draws no number of its own').toBe('none');
+    expect(r.text).toMatch(new RegExp(`^${i + 1}\\. \\S`));
+    expect(r.text, 'one number per slide').not.toMatch(/^\d+\.\s*\d+\./);
+    expect(r.inside, `${r.text} stays inside its column`).toBe(true);
+  });
+  // a long "(continued)" title wraps inside its column rather than running into the next one
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const spill = await dialog.locator('.deck-overview__title').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().right > e.closest('li')!.getBoundingClientRect().right + 1).length);
+  expect(spill).toBe(0);
+});
